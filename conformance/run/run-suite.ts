@@ -1,0 +1,42 @@
+/**
+ * Running a set of case files against a backend: load (faults become errored outcomes), filter,
+ * judge each case. Results already computed are never lost to a later fault.
+ *
+ * @see spec/06-conformance.md#conform.outcome
+ */
+import { loadCaseFiles } from "../load/index.js";
+import { judge, type InProcessBackend } from "./judge.js";
+import type { Outcome } from "./outcome.js";
+
+export interface SuiteOptions {
+  readonly cases: readonly string[];
+  /** A glob on case ids: `*` matches any run of characters, `?` one character. */
+  readonly filter?: string;
+}
+
+export function runSuite(backend: InProcessBackend, options: SuiteOptions): Outcome[] {
+  const { cases, faults } = loadCaseFiles([...options.cases]);
+  const match = options.filter === undefined ? () => true : globMatcher(options.filter);
+  const outcomes: Outcome[] = faults.map((f) => ({
+    id: f.where.caseId ?? "(file)",
+    file: f.where.file ?? "",
+    status: "error" as const,
+    reason: f.message,
+  }));
+  let capabilities: readonly string[];
+  try {
+    capabilities = backend.hello().capabilities;
+  } catch (e) {
+    return [...outcomes, { id: "(hello)", file: "", status: "error", reason: `hello failed: ${String(e)}` }];
+  }
+  for (const loaded of cases) {
+    if (match(loaded.case.id)) outcomes.push(judge(loaded, backend, capabilities));
+  }
+  return outcomes;
+}
+
+export function globMatcher(glob: string): (id: string) => boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const re = new RegExp(`^${source}$`);
+  return (id) => re.test(id);
+}

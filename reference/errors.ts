@@ -1,0 +1,94 @@
+/**
+ * Spec-defined errors and internal errors.
+ *
+ * A {@link SpecError} is an outcome the spec defines (a case may expect its code); anything else
+ * thrown is a bug in this interpreter. Messages name the case id and the JSON pointer or node.
+ *
+ * @see spec/06-conformance.md#error.codes
+ */
+
+/** The stable error codes. @see spec/06-conformance.md#error.codes */
+export const ERROR_CODES = [
+  "E_JSON",
+  "E_SCHEMA",
+  "E_DUPLICATE_ID",
+  "E_UNKNOWN_ID",
+  "E_ORDER",
+  "E_CYCLE",
+  "E_UNKNOWN_OP",
+  "E_ARITY",
+  "E_ATTRIBUTE",
+  "E_SHAPE",
+  "E_NOT_SCALAR",
+  "E_DOMAIN",
+  "E_VALUE",
+  "E_INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Where an error was found: any of file, case id, JSON pointer (RFC 6901) and node id. */
+export interface ErrorLocation {
+  readonly file?: string;
+  readonly caseId?: string;
+  readonly pointer?: string;
+  readonly node?: string;
+}
+
+/** An error the spec defines. `detail` is the bare problem; `message` adds the location. */
+export class SpecError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly where: ErrorLocation = {},
+  ) {
+    super(formatMessage(code, detail, where));
+    this.name = "SpecError";
+  }
+
+  /**
+   * The same error seen from further out: the outer location fills what is missing, and an outer
+   * pointer (e.g. `/cases/3`) is prefixed to the inner one (relative to the case).
+   */
+  within(outer: ErrorLocation): SpecError {
+    const pointer =
+      outer.pointer === undefined && this.where.pointer === undefined
+        ? {}
+        : { pointer: (outer.pointer ?? "") + (this.where.pointer ?? "") };
+    return new SpecError(this.code, this.detail, { ...outer, ...this.where, ...pointer });
+  }
+}
+
+function formatMessage(code: ErrorCode, detail: string, where: ErrorLocation): string {
+  const parts = [
+    where.file,
+    where.caseId !== undefined ? `case ${where.caseId}` : undefined,
+    where.pointer !== undefined ? `at ${where.pointer === "" ? "/" : where.pointer}` : undefined,
+    where.node !== undefined ? `node ${where.node}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return `${code}: ${parts.length > 0 ? parts.join(", ") + ": " : ""}${detail}`;
+}
+
+/** Shorthand for throwing a spec error. */
+export function fail(code: ErrorCode, detail: string, where: ErrorLocation = {}): never {
+  throw new SpecError(code, detail, where);
+}
+
+/** Exhaustiveness guard: reaching it is an internal error. */
+export function assertNever(x: never): never {
+  throw new Error(`internal: unexpected ${JSON.stringify(x)}`);
+}
+
+/** Escape one JSON-pointer reference token (RFC 6901). */
+export function pointerToken(token: string | number): string {
+  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Runs `f`; a spec error it raises is seen from `where` (see {@link SpecError.within}). */
+export function locate<R>(where: ErrorLocation, f: () => R): R {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof SpecError ? e.within(where) : e;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Linearization of a program at its values: one edge per (node, argument), the operator coming
+ * from the primitive's rule. The edges are the entries of L.
+ *
+ * @see spec/04-system.md#system.edges
+ */
+import type { Program } from "./graph.js";
+import { RULES } from "./primitives.js";
+import type { Edge } from "./system.js";
+import type { Tensor } from "./tensor.js";
+
+export function linearize(program: Program, values: readonly Tensor[]): Edge[] {
+  const first = program.sources.length;
+  return program.nodes.flatMap((n, i) => {
+    const to = first + i;
+    const weights = RULES[n.op].linearize(
+      n.args.map((k) => values[k] as Tensor),
+      values[to] as Tensor,
+      n.attributes,
+    );
+    return n.args.map((from, a): Edge => ({ from, to, operator: weights[a] as Edge["operator"] }));
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * System cases: a triangular system given directly by its unknowns, edges and right-hand side.
+ * The solution is ȳ_a = rhs_a + Σ over edges a→b of operatorᵀ•(ȳ_b).
+ *
+ * @see spec/04-system.md#system.case
+ */
+import type { SystemCase } from "./case.js";
+import { fail, locate } from "./errors.js";
+import { operatorAlgebra } from "./algebra.js";
+import { child, parseShape, parseTensor } from "./number.js";
+import type { Operator } from "./operator.js";
+import { apply } from "./operator-apply.js";
+import { parseOperator } from "./operator-parse.js";
+import { solveTriangular } from "./solve.js";
+import { systemMatrix, type Edge } from "./system.js";
+import * as T from "./tensor.js";
+import type { Shape, Tensor } from "./tensor.js";
+
+export interface SolveResult {
+  readonly solution: Readonly<Record<string, Tensor>>;
+}
+
+export function solve(c: SystemCase): SolveResult {
+  return locate({ caseId: c.id }, () => {
+    const { unknowns, edges, rhs = {} } = c.system;
+    const index = new Map<string, number>();
+    const shapes = unknowns.map((u, i): Shape => {
+      if (index.has(u.id)) fail("E_DUPLICATE_ID", `unknown ${JSON.stringify(u.id)} is declared twice`, { pointer: `/system/unknowns/${i}/id` });
+      index.set(u.id, i);
+      return parseShape(u.shape, `/system/unknowns/${i}/shape`);
+    });
+    const find = (id: string, pointer: string): number =>
+      index.get(id) ?? fail("E_UNKNOWN_ID", `${JSON.stringify(id)} is not an unknown`, { pointer });
+    const L = edges.map((e, i): Edge => {
+      const at = `/system/edges/${i}`;
+      const from = find(e.from, `${at}/from`);
+      const to = find(e.to, `${at}/to`);
+      if (from === to) fail("E_CYCLE", `edge from ${JSON.stringify(e.from)} to itself`, { pointer: at });
+      if (from > to) fail("E_ORDER", `edge from ${JSON.stringify(e.from)} to the earlier unknown ${JSON.stringify(e.to)}`, { pointer: `${at}/from` });
+      const operator = parseOperator(e.operator, `${at}/operator`);
+      requireFit(operator, shapes[from] as Shape, shapes[to] as Shape, `${at}/operator`);
+      return { from, to, operator };
+    });
+    const b = shapes.map((s, i): Tensor => {
+      const id = (unknowns[i] as { id: string }).id;
+      const raw = Object.hasOwn(rhs, id) ? rhs[id] : undefined;
+      if (raw === undefined) return T.zeros(s);
+      const t = parseTensor(raw, child("/system/rhs", id));
+      if (!T.sameShape(T.shapeOf(t), s)) {
+        fail("E_SHAPE", `rhs of ${JSON.stringify(id)} is ${T.formatShape(T.shapeOf(t))}, the unknown is ${T.formatShape(s)}`, { pointer: child("/system/rhs", id) });
+      }
+      return t;
+    });
+    for (const id of Object.keys(rhs)) find(id, child("/system/rhs", id));
+    const y = solveTriangular(systemMatrix(shapes, L), b, operatorAlgebra, true);
+    return { solution: Object.fromEntries(unknowns.map((u, i) => [u.id, y[i] as Tensor])) };
+  });
+}
+
+/** An edge's operator must map the `from` unknown's space into the `to` unknown's space. */
+function requireFit(A: Operator, from: Shape, to: Shape, pointer: string): void {
+  const image = locate({ pointer }, () => T.shapeOf(apply(A, T.zeros(from))));
+  if (!T.sameShape(image, to)) {
+    fail("E_SHAPE", `the operator maps ${T.formatShape(from)} to ${T.formatShape(image)}, but the edge goes to ${T.formatShape(to)}`, { pointer });
+  }
+}
