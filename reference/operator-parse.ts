@@ -6,7 +6,7 @@
  */
 import type { RawOperator } from "./case.js";
 import { fail } from "./errors.js";
-import { child, parseNumber, parseShape, parseTensor } from "./number.js";
+import { child, parseFiniteNumber, parseShape, parseTensor } from "./number.js";
 import type { Operator } from "./operator.js";
 import { OPERATOR_KINDS } from "./operator.js";
 
@@ -26,7 +26,7 @@ export function parseOperator(raw: RawOperator, pointer = ""): Operator {
         ...(raw.codomain !== undefined ? { codomain: parseShape(raw.codomain, child(pointer, "codomain")) } : {}),
       };
     case "scale":
-      return { op: "scale", by: parseNumber(raw.by, child(pointer, "by")) };
+      return { op: "scale", by: parseFiniteNumber(raw.by, child(pointer, "by"), "the factor of scale") };
     case "left":
     case "right":
     case "hadamard":

@@ -135,7 +135,8 @@ export const RULES = {
   cos: elementwise("cos", Math.cos, (x) => -Math.sin(x)),
   tanh: elementwise("tanh", Math.tanh, (_, y) => 1 - y * y),
   sigmoid: elementwise("sigmoid", sigmoid, (_, y) => y * (1 - y)),
-  sqrt: elementwise("sqrt", Math.sqrt, (_, y) => 1 / (2 * y), { domain: () => [above(0, true)], edges: [0] }),
+  // At ±0 the derivative is +Infinity (IEEE would give 1/(2·−0) = −Infinity at −0).
+  sqrt: elementwise("sqrt", Math.sqrt, (_, y) => (y === 0 ? Infinity : 1 / (2 * y)), { domain: () => [above(0, true)], edges: [0] }),
   square: elementwise("square", (x) => x * x, (x) => 2 * x),
   relu: elementwise("relu", (x) => (x > 0 ? x : x < 0 ? 0 : x), (x) => (x > 0 ? 1 : x < 0 ? 0 : x === 0 ? 0 : NaN), {
     kinks: [{ at: 0, derivative: 0 }],

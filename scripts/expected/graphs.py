@@ -1,0 +1,206 @@
+"""Writes conformance/cases/graphs.json: multi-node graphs — fan-out and reuse, wrt subsets, constants,
+matrix outputs with a cotangent, an output that is an input, unused inputs, explicit scalar cotangent.
+
+Every gradient is a hand-derived closed form (written next to each case), evaluated at 60 digits and
+checked against central finite differences. Run: python3 scripts/expected/graphs.py
+"""
+from mpmath import mp, mpf
+
+from common import (graph_case, prov, write_cases, matmul, transpose, had, emap, smul, add, inverse,
+                    eye, zeros, shape)
+
+SRC = 'scripts/expected/graphs.py'
+P = prov('closed-form', SRC)
+
+
+def N(i, op, *args, **attrs):
+    n = {'id': i, 'op': op, 'args': list(args)}
+    n.update(attrs)
+    return n
+
+
+cases = []
+
+# f(x, y) = sin(x·y) + x·exp(y): x and y fan out to two nodes each.
+fan = {'inputs': [{'id': 'x', 'value': 0.7}, {'id': 'y', 'value': -0.3}],
+       'nodes': [N('p', 'mul', 'x', 'y'), N('s', 'sin', 'p'), N('e', 'exp', 'y'), N('q', 'mul', 'x', 'e'),
+                 N('f', 'add', 's', 'q')],
+       'output': 'f'}
+
+
+def fan_grad(v, G):
+    x, y = v['x'], v['y']
+    return {'x': G * (y * mp.cos(x * y) + mp.exp(y)), 'y': G * (x * mp.cos(x * y) + x * mp.exp(y))}
+
+
+cases.append(graph_case('graph.fanout.scalar',
+                        'f = sin(x·y) + x·exp(y): x and y each feed two nodes; ∂f/∂x = y cos(xy) + e^y, '
+                        '∂f/∂y = x cos(xy) + x e^y.', ['graph', 'fanout'], fan, fan_grad, provenance=P))
+
+
+def fan_grad_y(v, G):
+    return {'y': fan_grad(v, G)['y']}
+
+
+cases.append(graph_case('graph.wrt.subset',
+                        'The fan-out graph with "wrt": ["y"]: only the gradient for y is reported.',
+                        ['graph', 'wrt'], fan, fan_grad_y, wrt=['y'], provenance=P))
+
+
+def fan_grad_scaled(v, G):
+    return fan_grad(v, G)
+
+
+cases.append(graph_case('graph.cotangent.scalar',
+                        'The fan-out graph with an explicit scalar cotangent 2.5: gradients scale by 2.5.',
+                        ['graph', 'cotangent'], fan, fan_grad_scaled, cotangent=2.5, provenance=P))
+
+# Diamond: c = sin(x)·cos(x) = sin(2x)/2; dc/dx = cos(2x).
+dia = {'inputs': [{'id': 'x', 'value': 0.6}],
+       'nodes': [N('a', 'sin', 'x'), N('b', 'cos', 'x'), N('c', 'mul', 'a', 'b')], 'output': 'c'}
+cases.append(graph_case('graph.diamond.sin-cos',
+                        'Diamond x → sin, cos → mul: c = sin x cos x, dc/dx = cos 2x.',
+                        ['graph', 'fanout'], dia, lambda v, G: {'x': G * mp.cos(2 * v['x'])}, provenance=P))
+
+# Deep chain with reuse: y = exp(sin(x²)) · x.
+chain = {'inputs': [{'id': 'x', 'value': 1.2}],
+         'nodes': [N('s', 'square', 'x'), N('t', 'sin', 's'), N('u', 'exp', 't'), N('y', 'mul', 'u', 'x')],
+         'output': 'y'}
+
+
+def chain_grad(v, G):
+    x = v['x']
+    u = mp.exp(mp.sin(x * x))
+    return {'x': G * (u * mp.cos(x * x) * 2 * x * x + u)}
+
+
+cases.append(graph_case('graph.chain.reuse',
+                        'y = exp(sin(x²))·x: x is used at the start and at the end of a chain; '
+                        'dy/dx = e^{sin x²}(2x² cos x² + 1).', ['graph', 'fanout'], chain, chain_grad,
+                        provenance=P))
+
+# Matrix output with a cotangent: F = tanh(W X).
+W = [[0.5, -1, 0.25], [1, 0.5, -0.5]]
+X = [[1, -1], [0.5, 2], [-1.5, 0.5]]
+Gm = [[1, -2], [0.5, 1.5]]
+mo = {'inputs': [{'id': 'W', 'value': W}, {'id': 'X', 'value': X}],
+      'nodes': [N('Z', 'matmul', 'W', 'X'), N('F', 'tanh', 'Z')], 'output': 'F'}
+
+
+def mo_grad(v, G):
+    Z = matmul(v['W'], v['X'])
+    D = had(emap(lambda z: 1 - mp.tanh(z) ** 2, Z), G)
+    return {'W': matmul(D, transpose(v['X'])), 'X': matmul(transpose(v['W']), D)}
+
+
+cases.append(graph_case('graph.matrix-output.tanh-matmul',
+                        'F = tanh(W X) is a 2x2 matrix output with cotangent G; with D = (1 − F⊙F) ⊙ G: '
+                        '∇W = D Xᵀ, ∇X = Wᵀ D.', ['graph', 'matrix-output', 'cotangent'], mo, mo_grad,
+                        cotangent=Gm, provenance=P))
+
+# Output is an input; a node exists but is unused; gradient w.r.t. the other input is zero.
+oi = {'inputs': [{'id': 'x', 'value': [[1, 2], [3, 4]]}, {'id': 'y', 'value': 0.5}],
+      'nodes': [N('n', 'scale', 'y', 'x')], 'output': 'x'}
+cases.append(graph_case('graph.output-is-input',
+                        'The output is the input x (a matrix) with cotangent G: gradient x ← G; y does not reach '
+                        'the output, its gradient is 0.', ['graph', 'edge'], oi,
+                        lambda v, G: {'x': G, 'y': mpf(0)}, cotangent=[[1, -1], [0.5, 2]], provenance=P))
+
+# Unused matrix input: zero gradient of its shape.
+un = {'inputs': [{'id': 'a', 'value': 2}, {'id': 'B', 'value': [[1, 2, 3]]}],
+      'nodes': [N('y', 'log', 'a')], 'output': 'y'}
+cases.append(graph_case('graph.unused-input',
+                        'y = log a; the matrix input B is unused and its gradient is a 1x3 zero matrix.',
+                        ['graph', 'edge'], un, lambda v, G: {'a': G / v['a'], 'B': zeros([1, 3])},
+                        provenance=P))
+
+# Constants: f = ⟨C, exp(X)⟩ with C a constant.
+C = [[1, -1], [2, 0.5]]
+ct = {'inputs': [{'id': 'X', 'value': [[0, 0.5], [-1, 1]]}], 'constants': [{'id': 'C', 'value': C}],
+      'nodes': [N('E', 'exp', 'X'), N('f', 'dot', 'C', 'E')], 'output': 'f'}
+cases.append(graph_case('graph.constant.dot-exp',
+                        'f = ⟨C, exp(X)⟩ with C a constant: ∇X = C ⊙ exp(X); constants get no gradient.',
+                        ['graph', 'constant'], ct,
+                        lambda v, G: {'X': smul(G, had(v['C'], emap(mp.exp, v['X'])))}, provenance=P))
+
+# Quadratic form via trace of a 1x1 matrix: f = tr(xᵀ A x).
+qf = {'inputs': [{'id': 'x', 'value': [[1], [-2]]}, {'id': 'A', 'value': [[2, 1], [-1, 3]]}],
+      'nodes': [N('Ax', 'matmul', 'A', 'x'), N('xt', 'transpose', 'x'), N('q', 'matmul', 'xt', 'Ax'),
+                N('f', 'trace', 'q')],
+      'output': 'f'}
+cases.append(graph_case('graph.quadratic-form',
+                        'f = tr(xᵀ A x) for a column x (2x1): ∇x = (A + Aᵀ) x, ∇A = x xᵀ.',
+                        ['graph', 'matrix'], qf,
+                        lambda v, G: {'x': smul(G, matmul(add(v['A'], transpose(v['A'])), v['x'])),
+                                      'A': smul(G, matmul(v['x'], transpose(v['x'])))}, provenance=P))
+
+# logdet(Xᵀ X + I): gradient 2 X (XᵀX + I)⁻¹.
+Xg = [[1, 0.5], [-1, 2], [0.5, -0.5]]
+ld = {'inputs': [{'id': 'X', 'value': Xg}], 'constants': [{'id': 'I', 'value': [[1, 0], [0, 1]]}],
+      'nodes': [N('Xt', 'transpose', 'X'), N('S', 'matmul', 'Xt', 'X'), N('T', 'add', 'S', 'I'),
+                N('f', 'logdet', 'T')],
+      'output': 'f'}
+
+
+def ld_grad(v, G):
+    T = add(matmul(transpose(v['X']), v['X']), eye(2))
+    return {'X': smul(2 * G, matmul(v['X'], inverse(T)))}
+
+
+cases.append(graph_case('graph.logdet-gram',
+                        'f = logdet(Xᵀ X + I) for X 3x2: ∇X = 2 X (XᵀX + I)⁻¹ (X fans out to transpose and matmul).',
+                        ['graph', 'matrix', 'fanout'], ld, ld_grad, provenance=P))
+
+# trace(inv(A) B): ∇A = −A⁻ᵀ Bᵀ A⁻ᵀ, ∇B = A⁻ᵀ.
+ti = {'inputs': [{'id': 'A', 'value': [[3, 1], [-1, 2]]}, {'id': 'B', 'value': [[1, 2], [0.5, -1]]}],
+      'nodes': [N('Ai', 'inv', 'A'), N('P', 'matmul', 'Ai', 'B'), N('f', 'trace', 'P')], 'output': 'f'}
+
+
+def ti_grad(v, G):
+    ait = transpose(inverse(v['A']))
+    return {'A': smul(-G, matmul(matmul(ait, transpose(v['B'])), ait)), 'B': smul(G, ait)}
+
+
+cases.append(graph_case('graph.trace-inv-product',
+                        'f = tr(A⁻¹ B): ∇A = −A⁻ᵀ Bᵀ A⁻ᵀ, ∇B = A⁻ᵀ.', ['graph', 'matrix'], ti, ti_grad,
+                        provenance=P))
+
+# Logistic regression style: l = sum(log(1 + exp(-y ⊙ (w x)))) written with sigmoid:
+# l = −sum(log(sigmoid(y ⊙ (w X)))), w 1x2, X 2x3, y 1x3.
+lr = {'inputs': [{'id': 'w', 'value': [[0.5, -1.5]]}],
+      'constants': [{'id': 'X', 'value': [[1, -2, 0.5], [0.25, 1, -1]]}, {'id': 'y', 'value': [[1, -1, 1]]}],
+      'nodes': [N('z', 'matmul', 'w', 'X'), N('m', 'mul', 'y', 'z'), N('s', 'sigmoid', 'm'), N('g', 'log', 's'),
+                N('t', 'sum', 'g'), N('l', 'neg', 't')],
+      'output': 'l'}
+
+
+def lr_grad(v, G):
+    z = matmul(v['w'], v['X'])
+    m = had(v['y'], z)
+    # d l / d m = −(1 − σ(m)); d l / d z = y ⊙ that; ∇w = (dl/dz) Xᵀ.
+    dz = had(v['y'], emap(lambda t: -(1 - 1 / (1 + mp.exp(-t))), m))
+    return {'w': smul(G, matmul(dz, transpose(v['X'])))}
+
+
+cases.append(graph_case('graph.logistic-loss',
+                        'l = −Σ log σ(y ⊙ (w X)) with constants X (2x3), y (1x3): ∇w = (y ⊙ (σ(y⊙wX) − 1)) Xᵀ.',
+                        ['graph', 'constant', 'sigmoid'], lr, lr_grad, provenance=P))
+
+# A relu network layer hitting the kink inside a graph: sum(relu(W x)), where one entry of W x is 0.
+rk = {'inputs': [{'id': 'W', 'value': [[1, -1], [2, 1], [-1, -1]]}, {'id': 'x', 'value': [[1], [1]]}],
+      'nodes': [N('z', 'matmul', 'W', 'x'), N('r', 'relu', 'z'), N('f', 'sum', 'r')], 'output': 'f'}
+
+
+def rk_grad(v, G):
+    z = matmul(v['W'], v['x'])
+    d = emap(lambda t: mpf(1) if t > 0 else mpf(0), z)
+    return {'W': smul(G, matmul(d, transpose(v['x']))), 'x': smul(G, matmul(transpose(v['W']), d))}
+
+
+cases.append(graph_case('graph.relu-kink-in-layer',
+                        'f = Σ relu(W x) where W x = [0, 3, −2]ᵀ: the first entry sits on the kink '
+                        '(convention derivative 0), so ∇W = d xᵀ, ∇x = Wᵀ d with d = [0, 1, 0]ᵀ.',
+                        ['graph', 'kink', 'relu'], rk, rk_grad, provenance=P, fd=False))
+
+if __name__ == '__main__':
+    write_cases('graphs', cases)
