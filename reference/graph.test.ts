@@ -37,6 +37,7 @@ describe("structural faults", () => {
     ["duplicate id", graphCase([{ id: "x", op: "exp", args: ["x"] }]), "E_DUPLICATE_ID", "/graph/nodes/0/id"],
     ["unknown output", graphCase([{ id: "y", op: "exp", args: ["x"] }], {}, "q"), "E_UNKNOWN_ID", "/graph/output"],
     ["wrt names a constant", graphCase([{ id: "y", op: "exp", args: ["x"] }], { wrt: ["k"] }), "E_UNKNOWN_ID", "/wrt/0"],
+    ["wrt names an input twice", graphCase([{ id: "y", op: "exp", args: ["x"] }], { wrt: ["x", "x"] }), "E_DUPLICATE_ID", "/wrt/1"],
     ["pow without exponent", graphCase([{ id: "y", op: "pow", args: ["x"] }]), "E_ATTRIBUTE", "/graph/nodes/0"],
     ["exponent on exp", graphCase([{ id: "y", op: "exp", args: ["x"], exponent: 2 }]), "E_ATTRIBUTE", "/graph/nodes/0/exponent"],
     ["non-finite exponent", graphCase([{ id: "y", op: "pow", args: ["x"], exponent: "NaN" }]), "E_VALUE", "/graph/nodes/0/exponent"],

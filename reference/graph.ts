@@ -87,6 +87,7 @@ export function readGraph(c: GraphCase): Program {
   const wrt = (c.wrt ?? g.inputs.map((s) => s.id)).map((id, i) => {
     const k = lookup(id, `/wrt/${i}`, "wrt");
     if (k >= inputs) fail("E_UNKNOWN_ID", `wrt ${JSON.stringify(id)} is not an input`, { pointer: `/wrt/${i}` });
+    if (c.wrt !== undefined && c.wrt.indexOf(id) !== i) fail("E_DUPLICATE_ID", `wrt names ${JSON.stringify(id)} twice`, { pointer: `/wrt/${i}` });
     return k;
   });
   const cotangent = c.cotangent === undefined ? undefined : parseTensor(c.cotangent, "/cotangent");
