@@ -6,8 +6,9 @@ correctly), then carried exactly into mpmath at 60 significant digits, so expect
 real-number results at the binary64 inputs, printed to 30 significant digits.
 
 Independence: this module uses only the Python standard library and mpmath. It imports nothing from
-the project (reference/, impl/, oracles/); it is a second, independent reading of
-/work/design-decisions.md and /work/shared/paper-notes.md.
+the project (reference/, impl/, oracles/); it is a second, independent reading of the specification
+spec/*.md (spec: value.number.nearest, op.vocabulary, prim.graph.evaluation, system.solution) and of
+/work/shared/paper-notes.md.
 """
 import json
 import os
@@ -196,7 +197,8 @@ def close(a, b, rtol, atol=0):
     return True
 
 
-# ---------------------------------------------------------------- operators (design-decisions "Operators")
+# ---------------------------------------------------------------- operators (spec: op.vocabulary;
+# apply_op follows the op.<kind>.apply rules, adjoint_op the op.<kind>.adjoint rules, e.g. op.zero.adjoint)
 
 def apply_op(op, x):
     k = op['op']

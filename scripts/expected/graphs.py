@@ -46,6 +46,13 @@ cases.append(graph_case('graph.wrt.subset',
                         'The fan-out graph with "wrt": ["y"]: only the gradient for y is reported.',
                         ['graph', 'wrt'], fan, fan_grad_y, wrt=['y'], provenance=P))
 
+# spec: case.graph.wrt — an empty wrt reports no gradient; the value is still computed.
+cases.append(graph_case('graph.wrt.empty',
+                        'The fan-out graph with "wrt": []: the value is reported and the gradient is empty.',
+                        ['graph', 'wrt'], fan, lambda v, G: {}, wrt=[],
+                        provenance=prov('closed-form', SRC, 'spec: case.graph.wrt, system.gradient: an empty '
+                                        'wrt reports no gradient.')))
+
 
 def fan_grad_scaled(v, G):
     return fan_grad(v, G)

@@ -1,7 +1,8 @@
 """Writes conformance/cases/operators.json: at least one case per operator kind (identity, zero, scale,
 left, right, hadamard, kron, dot, outer, transpose, compose, sum, adjoint).
 
-Expected apply/adjoint: the definitions in design-decisions "Operators" (e.g. kron(A,B) X = B X Aᵀ,
+Expected apply/adjoint: the definitions of spec chapter 2 (spec: op.vocabulary and, per kind, the
+op.<kind>.apply / op.<kind>.adjoint rules, e.g. spec: op.kron.apply, op.kron.adjoint: kron(A,B) X = B X Aᵀ,
 adjoint Y ↦ Bᵀ Y A), evaluated exactly. Each case is cross-checked by the adjoint identity
 ⟨y, op(x)⟩ = ⟨opᵀ•(y), x⟩, by comparing the adjoint with the transpose of the operator's explicit
 matrix (built by applying it to every basis element), and for kron by comparing the explicit matrix

@@ -2,7 +2,8 @@
 primitives (exp, log, sin, cos, tanh, sigmoid, sqrt, square, relu, pow, neg), scalar and matrix.
 
 Expected value: the primitive's definition at 60 digits. Expected gradient: the closed-form derivative
-(table DERIV below, design-decisions "Primitives") times the cotangent, checked against central finite
+(table DERIV below, the linearize rule of each primitive; spec: prim.elementwise, e.g. prim.exp.linearize,
+prim.sqrt.edge, prim.relu.kink, prim.pow.linearize, prim.pow.edge) times the cotangent, checked against central finite
 differences except at kinks and domain edges. Run: python3 scripts/expected/primitives_elementwise.py
 """
 from mpmath import mp, mpf
@@ -82,11 +83,11 @@ cases = [
     unary('sqrt', 0, variant='zero-edge', tags=['domain-edge'], fd=False,
           desc='sqrt at 0: in the domain (x ≥ 0); value 0; derivative 1/(2√x) is +Infinity there, '
                'so the gradient with cotangent 1 is +Infinity.',
-          notes='Domain edge per design-decisions: derivative +Infinity at 0 (not an error).'),
+          notes='Domain edge (spec: prim.sqrt.edge, prim.sqrt.domain): derivative +Infinity at 0 (not an error).'),
     unary('sqrt', '-0', variant='negative-zero-edge', tags=['domain-edge'], fd=False,
           desc='sqrt at -0: in the domain; value -0 (compared equal to 0); derivative +Infinity for either '
                'sign of zero, so the gradient is +Infinity.',
-          notes='Domain edge; the derivative at ±0 is +Infinity (design-decisions; spec prim.sqrt.edge).'),
+          notes='Domain edge; the derivative at ±0 is +Infinity (spec: prim.sqrt.edge).'),
     unary('log', 'Infinity', variant='positive-infinity', tags=['non-finite'], fd=False,
           desc='log(+Infinity) = +Infinity (in the domain); derivative 1/x = 0.',
           notes='+Infinity is in the domain of log (only x ≤ 0 is E_DOMAIN); IEEE 754 values.'),
@@ -96,7 +97,7 @@ cases = [
     unary('relu', -2, variant='scalar-negative'),
     unary('relu', 0, variant='scalar-zero', tags=['kink'], fd=False,
           desc='relu at the kink x = 0: value 0, gradient 0 by the convention (derivative 0 at 0).',
-          notes='Kink convention from design-decisions: relu\'(0) = 0.'),
+          notes='Kink convention (spec: prim.relu.kink): relu\'(0) = 0.'),
     unary('relu', '-0', variant='scalar-negative-zero', tags=['kink'], fd=False,
           desc='relu at x = -0 (negative zero): value ±0 (compared equal), gradient 0 (kink convention).',
           notes='-0 == 0, so the kink convention relu\'(0) = 0 applies.'),
@@ -110,8 +111,8 @@ cases = [
     unary('pow', 3, exponent=0, variant='zero-exponent'),
     unary('pow', 0, exponent=0, variant='zero-exponent-zero-base', fd=False, tags=['edge'],
           desc='pow(0, 0) = 1 (IEEE pow / JS Math.pow convention); derivative 0 because p = 0.',
-          notes='design-decisions: x = 0 allowed for p ≥ 0; derivative 0 if p = 0. The value 0^0 = 1 '
-                'follows the IEEE 754 pow / Math.pow convention.'),
+          notes='x = 0 allowed for p ≥ 0 (spec: prim.pow.domain); derivative 0 if p = 0 (spec: '
+                'prim.pow.linearize). The value 0^0 = 1 (spec: prim.pow.forward), as in IEEE 754 pow / Math.pow.'),
     unary('pow', 0, exponent=2, variant='zero-base-integer', tags=['edge']),
     unary('pow', 0, exponent=1, variant='zero-base-exponent-one', tags=['edge'],
           notes='p = 1: derivative p·x^0 = 1, also at x = 0.'),
@@ -119,7 +120,7 @@ cases = [
           notes='x = 0 is allowed for p ≥ 0; derivative 1.5·0^0.5 = 0 (finite since p > 1).'),
     unary('pow', 0, exponent=0.5, variant='zero-base-fractional-below-one', fd=False, tags=['domain-edge'],
           desc='pow(0, 0.5) = 0; derivative p·x^(p−1) is +Infinity at 0 for 0 < p < 1 (a domain edge).',
-          notes='design-decisions: +Infinity at 0 for 0<p<1: domain edge (not an error).'),
+          notes='spec: prim.pow.edge: +Infinity at 0 for 0<p<1: domain edge (not an error).'),
     unary('pow', [[1, 2], [0.5, 3]], M_COT, exponent=2.5, variant='matrix-fractional'),
     unary('pow', [[-2, 1.5, 0.5]], [[1, -1, 2]], exponent=-3, variant='matrix-negative-integer'),
     unary('pow', 2, exponent='-2', variant='exponent-as-string',
