@@ -1,5 +1,5 @@
 // The one generic solver, on five element types (spec: system.solver).
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { compositionAlgebra, numberAlgebra, operatorAlgebra } from "./algebra.js";
 import * as O from "./operator.js";

@@ -8,7 +8,7 @@ real-number results at the binary64 inputs, printed to 30 significant digits.
 Independence: this module uses only the Python standard library and mpmath. It imports nothing from
 the project (reference/, impl/, oracles/); it is a second, independent reading of the specification
 spec/*.md (spec: value.number.nearest, op.vocabulary, prim.graph.evaluation, system.solution) and of
-/work/shared/paper-notes.md.
+the paper (Edelman, Akyürek, Wang, arXiv:2303.15449).
 """
 import json
 import os

@@ -1,6 +1,6 @@
 """Writes conformance/cases/paper.json: the worked examples of Edelman, Akyürek & Wang,
 "Backpropagation through Back Substitution with a Backslash" (arXiv:2303.15449), as restated in
-/work/shared/paper-notes.md §1, §5, §6:
+the project's paper notes (§1, §5, §6):
 
 - the five-node poster DAG (ȳ1 = acd, ȳ2 = bcd, ȳ3 = cd, ȳ4 = d) as system and graph cases;
 - the complete four-node DAG with a1..c3 = 1.1, 1.3, 1.7, 1.9, 2.3, 2.9, path weight (1,4) = 14.061;

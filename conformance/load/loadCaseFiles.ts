@@ -1,0 +1,48 @@
+/**
+ * Files and directories → every case that loads, and every fault, without throwing.
+ *
+ * @see spec/05-cases.md#case.file
+ */
+import { readFileSync } from "node:fs";
+import { SpecError } from "../../reference/errors.js";
+import { findDuplicateIds } from "./findDuplicateIds.js";
+import { listCaseFiles } from "./listCaseFiles.js";
+import type { LoadedCase } from "./LoadedCase.js";
+import type { LoadResult } from "./LoadResult.js";
+import { parseCaseFileText } from "./parseCaseFileText.js";
+import { validateCaseFile } from "./validateCaseFile.js";
+
+/**
+ * Load case files. Directories are walked recursively for `*.json` (sorted); files load in that
+ * order. Faults, all collected: E_JSON for an unreadable or malformed file, E_SCHEMA for a file or
+ * a case that breaks the schema (or holds a ragged matrix, or nests too deeply), E_DUPLICATE_ID for
+ * a case whose id an earlier loaded case already has. Faults are in load order, except that
+ * duplicate-id faults come last. Never throws on user input.
+ */
+export function loadCaseFiles(paths: readonly string[]): LoadResult {
+  const listed = listCaseFiles(paths);
+  const faults: SpecError[] = [...listed.faults];
+  const cases: LoadedCase[] = [];
+  for (const file of listed.files) {
+    const text = readText(file);
+    const parsed = typeof text === "string" ? parseCaseFileText(file, text) : { ok: false as const, fault: text };
+    if (!parsed.ok) {
+      faults.push(parsed.fault);
+      continue;
+    }
+    const outcome = validateCaseFile(file, parsed.value);
+    cases.push(...outcome.cases);
+    faults.push(...outcome.faults);
+  }
+  const duplicates = findDuplicateIds(cases);
+  return { files: listed.files, cases: duplicates.unique, faults: [...faults, ...duplicates.faults] };
+}
+
+/** The file's text, or an E_JSON fault if it cannot be read (e.g. it vanished after listing). */
+function readText(file: string): string | SpecError {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    return new SpecError("E_JSON", `cannot read: ${e instanceof Error ? e.message : String(e)}`, { file, pointer: "" });
+  }
+}
