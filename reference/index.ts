@@ -21,7 +21,7 @@ export { readGraph, type Program } from "./graph.js";
 export { evaluate } from "./evaluate.js";
 export { linearize } from "./linearize.js";
 export { systemMatrix, type Edge } from "./system.js";
-export { gradient, type GradientResult } from "./gradient.js";
+export { cotangentOf, gradient, type GradientResult } from "./gradient.js";
 export { jvp, type JvpResult } from "./jvp.js";
 export { solve, type SolveResult } from "./system-case.js";
 export { applyCase, type ApplyResult } from "./operator-case.js";

@@ -1,0 +1,50 @@
+// `npm run conform` as a user runs it: the last line, the exit status, flags (spec: conform.run).
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { fixture } from "./run/fixture.js";
+
+function conform(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args], { encoding: "utf8" });
+  const lines = r.stdout.trimEnd().split("\n");
+  return { status: r.status, last: lines.at(-1), stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("conform CLI", () => {
+  it("passes the corpus on the reference, exit 0", () => {
+    const r = conform();
+    expect(r.status).toBe(0);
+    expect(r.last).toMatch(/^conform: \d{3,} passed, 0 failed, 0 skipped$/);
+  });
+
+  it("fails with exit 1 and counts errors as failures", () => {
+    const r = conform("--cases", fixture());
+    expect(r.status).toBe(1);
+    expect(r.last).toBe("conform: 1 passed, 3 failed, 0 skipped");
+    expect(r.stdout).toContain("FAIL  fx.sin.wrong");
+    expect(r.stdout).toMatch(/ERROR fx\.sin\.ragged .*\n +E_SCHEMA: /);
+  });
+
+  it("rejects unknown flags and backends with exit 2 and says why", () => {
+    expect(conform("--nope")).toMatchObject({ status: 2, stderr: expect.stringContaining("--nope") });
+    expect(conform("--impl", "tfjs")).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown --impl") });
+  });
+
+  it("prints help", () => {
+    const r = conform("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("--cases <path>");
+  });
+
+  it("the README's example case passes against the reference", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const json = /## Add a case[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(json).toBeDefined();
+    const example = JSON.parse((json as string).replace(/^ {3}/gm, ""));
+    const dir = fixture();
+    const file = `${dir}/readme.json`;
+    writeFileSync(file, JSON.stringify({ cases: [example] }));
+    const r = conform("--cases", file);
+    expect(r.last).toBe("conform: 1 passed, 0 failed, 0 skipped");
+  });
+});

@@ -1,0 +1,80 @@
+// The runner on the real corpus: the reference passes everything, and miniature broken backends
+// are caught — each bug by the cases that exercise it, each failure naming its worst element
+// (spec: conform.outcome).
+import { describe, expect, it } from "vitest";
+import { reference } from "../../reference/index.js";
+import { loadCaseFiles } from "../load/index.js";
+import { judge } from "./judge.js";
+import * as mutants from "./mutants.js";
+import type { InProcessBackend } from "./judge.js";
+
+const corpus = loadCaseFiles(["conformance/cases"]);
+
+function run(backend: InProcessBackend) {
+  const caps = backend.hello().capabilities;
+  return corpus.cases.map((c) => judge(c, backend, caps));
+}
+
+const failing = (backend: InProcessBackend) => run(backend).filter((o) => o.status !== "pass");
+
+describe("the corpus against the reference", () => {
+  it("loads without faults and passes every case", () => {
+    expect(corpus.faults).toEqual([]);
+    expect(corpus.cases.length).toBeGreaterThan(200);
+    expect(failing(reference)).toEqual([]);
+  });
+});
+
+describe("broken backends are caught", () => {
+  it("a forgotten transpose in ℒ(A)ᵀ• fails the matmul and MLP cases", () => {
+    const bad = failing(mutants.forgetsTranspose);
+    const ids = bad.map((o) => o.id);
+    expect(ids).toContain("paper.mlp.showcase");
+    expect(ids.filter((id) => id.includes("matmul")).length).toBeGreaterThan(0);
+    expect(bad.every((o) => o.status === "fail")).toBe(true);
+    // rectangular factors make the bug a shape error; square ones a wrong value, named by element
+    expect(bad.find((o) => o.id === "paper.mlp.showcase")?.reason).toMatch(/^unexpected error E_SHAPE: /);
+    expect(bad.find((o) => o.id === "prim.matmul.decimal")?.reason).toMatch(/^gradient\.b\[\d\]\[\d\]: expected .* \(case\), got .* \(backend\); \|Δ\| = /);
+  });
+
+  it("a wrong tanh derivative fails exactly the cases that use tanh", () => {
+    const bad = failing(mutants.wrongTanh).map((o) => o.id);
+    const usesTanh = corpus.cases
+      .filter((c) => c.case.kind === "graph" && c.case.graph.nodes.some((n) => n.op === "tanh") && c.case.expect !== undefined && !("error" in c.case.expect))
+      .map((c) => c.case.id);
+    expect(usesTanh.length).toBeGreaterThan(0);
+    expect(bad.sort()).toEqual(usesTanh.sort());
+  });
+
+  it("a gradient off by 1e-6 relative in one element is a failure, not noise", () => {
+    const bad = failing(mutants.slightlyOff);
+    const withGradient = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "gradient" in c.case.expect && Object.keys(c.case.expect.gradient ?? {}).length > 0);
+    expect(bad.length).toBeGreaterThanOrEqual(withGradient.length * 0.9);
+    expect(bad[0]?.reason).toMatch(/\[0\]\[0\]|: expected/);
+  });
+
+  it("a wrong error code fails the error cases, by code", () => {
+    const bad = failing(mutants.wrongErrorCode);
+    const expected = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "error" in c.case.expect && c.case.expect.error !== "E_SHAPE");
+    expect(bad.map((o) => o.id).sort()).toEqual(expected.map((c) => c.case.id).sort());
+    expect(bad[0]?.reason).toMatch(/^expected E_\w+, got E_SHAPE: /);
+  });
+
+  it("a crashing backend errors on every graph and system case and the run goes on", () => {
+    const outcomes = run(mutants.crashes);
+    const kinds = new Map(corpus.cases.map((c) => [c.case.id, c.case.kind]));
+    for (const o of outcomes) {
+      const kind = kinds.get(o.id);
+      if (kind === "operator") expect(o.status).toBe("pass");
+      else expect(o, o.id).toMatchObject({ status: "error", reason: expect.stringMatching(/^backend threw: /) });
+    }
+  });
+
+  it("a missing capability is a skip with the reason, never a failure", () => {
+    const outcomes = run(mutants.applyOnly);
+    expect(outcomes.filter((o) => o.status === "fail" || o.status === "error")).toEqual([]);
+    const skipped = outcomes.filter((o) => o.status === "skip");
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped[0]?.reason).toMatch(/lacks the capability "(gradient|solve)"/);
+  });
+});
