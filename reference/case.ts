@@ -7,6 +7,8 @@
  * @see spec/05-cases.md#case.file
  */
 
+import type { ErrorCode } from "./errors.js";
+
 /** A number as written: a JSON number, or a string (decimal literal, "NaN", "Infinity", "-Infinity"). */
 export type RawNumber = number | string;
 /** A scalar or a row-major matrix of raw numbers. @see spec/01-values.md#value.tensor */
@@ -30,11 +32,18 @@ export interface RawNamedValue {
   readonly value: RawTensor;
 }
 
+/**
+ * A graph node as written. Members other than `id`, `op` and `args` are attributes: the schema
+ * accepts any name, and a missing or undefined attribute is `E_ATTRIBUTE`, not `E_SCHEMA`.
+ * @see spec/03-primitives.md#prim.graph.attributes
+ */
 export interface RawNode {
   readonly id: string;
   readonly op: string;
   readonly args: readonly string[];
+  /** pow's exponent, the only version-1 attribute. */
   readonly exponent?: RawNumber;
+  readonly [attribute: string]: unknown;
 }
 
 export interface RawGraph {
@@ -51,7 +60,7 @@ export interface RawCompare {
 }
 
 export interface RawProvenance {
-  readonly method: string;
+  readonly method: "closed-form" | "hand" | "paper" | "independent-script" | "oracle";
   readonly source: string;
   readonly notes?: string;
 }
@@ -64,8 +73,12 @@ interface CaseCommon {
   readonly provenance?: RawProvenance;
 }
 
+/**
+ * An expected error: any code but the structural ones (found by the loader, never by a backend)
+ * and `E_INTERNAL`. @see spec/05-cases.md#case.expect.error
+ */
 export interface ErrorExpectation {
-  readonly error: string;
+  readonly error: Exclude<ErrorCode, "E_JSON" | "E_SCHEMA" | "E_INTERNAL">;
 }
 
 export interface GraphCase extends CaseCommon {

@@ -4,8 +4,8 @@
  * @see spec/05-cases.md#case.file
  */
 import type { ValidateFunction } from "ajv";
-import { createSchemaAjv } from "./createSchemaAjv.js";
-import { SCHEMA_IDS } from "./schemaIds.js";
+import { createSchemaAjv } from "./create-schema-ajv.js";
+import { SCHEMA_IDS } from "./schema-ids.js";
 
 let compiled: ValidateFunction | undefined;
 

@@ -2,8 +2,8 @@
 // files (spec: case.file).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listCaseFiles } from "./listCaseFiles.js";
-import { loadCaseFiles } from "./loadCaseFiles.js";
+import { listCaseFiles } from "./list-case-files.js";
+import { loadCaseFiles } from "./load-case-files.js";
 
 const corpus = join(import.meta.dirname, "..", "cases");
 const { files } = listCaseFiles([corpus]);

@@ -8,7 +8,7 @@
  * @see spec/05-cases.md#case.file
  */
 import Ajv2020Module from "ajv/dist/2020.js";
-import { schemaDocuments } from "./schemaDocuments.js";
+import { schemaDocuments } from "./schema-documents.js";
 
 const Ajv2020 = Ajv2020Module.default;
 

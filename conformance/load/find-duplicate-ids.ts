@@ -4,7 +4,7 @@
  * @see spec/05-cases.md#case.file
  */
 import { SpecError } from "../../reference/errors.js";
-import type { LoadedCase } from "./LoadedCase.js";
+import type { LoadedCase } from "./loaded-case.js";
 
 /** The cases that keep their id (first occurrences) and one fault per later occurrence. */
 export interface DuplicateCheck {

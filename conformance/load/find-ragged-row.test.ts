@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Case, RawTensor } from "../../reference/case.js";
-import { findRaggedRow } from "./findRaggedRow.js";
-import { validateCaseFile } from "./validateCaseFile.js";
+import { findRaggedRow } from "./find-ragged-row.js";
+import { validateCaseFile } from "./validate-case-file.js";
 
 /** A length other than n, and at least 1. */
 const otherLength = (n: number, delta: number): number => (n + delta >= 1 ? n + delta : n + 1);

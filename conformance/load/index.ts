@@ -3,19 +3,19 @@
  *
  * @see spec/05-cases.md#case.file
  */
-export { caseFileValidator } from "./caseFileValidator.js";
-export { caseValidator } from "./caseValidator.js";
-export { createSchemaAjv } from "./createSchemaAjv.js";
-export { findDuplicateIds, type DuplicateCheck } from "./findDuplicateIds.js";
-export { findRaggedRow, type RaggedRow } from "./findRaggedRow.js";
-export { findTooDeep, MAX_CASE_DEPTH } from "./findTooDeep.js";
-export { listCaseFiles, type CaseFileList } from "./listCaseFiles.js";
-export { loadCaseFiles } from "./loadCaseFiles.js";
-export type { LoadedCase } from "./LoadedCase.js";
-export type { LoadResult } from "./LoadResult.js";
-export { locateJsonSyntaxError, type JsonSyntaxError } from "./locateJsonSyntaxError.js";
-export { mostSpecificSchemaError, type SchemaProblem } from "./mostSpecificSchemaError.js";
-export { parseCaseFileText, type ParsedText } from "./parseCaseFileText.js";
-export { schemaDocuments, type SchemaDocument } from "./schemaDocuments.js";
-export { SCHEMA_IDS } from "./schemaIds.js";
-export { validateCaseFile, type FileOutcome } from "./validateCaseFile.js";
+export { caseFileValidator } from "./case-file-validator.js";
+export { caseValidator } from "./case-validator.js";
+export { createSchemaAjv } from "./create-schema-ajv.js";
+export { findDuplicateIds, type DuplicateCheck } from "./find-duplicate-ids.js";
+export { findRaggedRow, type RaggedRow } from "./find-ragged-row.js";
+export { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
+export { listCaseFiles, type CaseFileList } from "./list-case-files.js";
+export { loadCaseFiles } from "./load-case-files.js";
+export type { LoadedCase } from "./loaded-case.js";
+export type { LoadResult } from "./load-result.js";
+export { locateJsonSyntaxError, type JsonSyntaxError } from "./locate-json-syntax-error.js";
+export { mostSpecificSchemaError, type SchemaProblem } from "./most-specific-schema-error.js";
+export { parseCaseFileText, type ParsedText } from "./parse-case-file-text.js";
+export { schemaDocuments, type SchemaDocument } from "./schema-documents.js";
+export { SCHEMA_IDS } from "./schema-ids.js";
+export { validateCaseFile, type FileOutcome } from "./validate-case-file.js";

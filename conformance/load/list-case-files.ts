@@ -14,28 +14,29 @@ export interface CaseFileList {
 }
 
 /**
- * Expand `paths` in the order given: a file is taken as is (whatever its extension), a directory
- * is walked recursively for `*.json` files, sorted by path (code-unit order). A file reached twice
- * is listed once. A path that does not exist or cannot be read yields an E_JSON fault. Never throws.
+ * Expand `paths`: a file is taken as is (whatever its extension), a directory is walked recursively
+ * for `*.json` files. All the files found are then sorted by absolute path (code-unit order), so the
+ * load order — which decides which occurrence of a duplicate case id stays loaded
+ * (spec/06-conformance.md#error.scope) — does not depend on the order of `paths`. A file reached
+ * twice is listed once. A path that does not exist or cannot be read yields an E_JSON fault, in the
+ * order given. Never throws.
  */
 export function listCaseFiles(paths: readonly string[]): CaseFileList {
-  const files: string[] = [];
+  const byKey = new Map<string, string>();
   const faults: SpecError[] = [];
-  const seen = new Set<string>();
   const add = (file: string): void => {
     const key = resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push(file);
+    if (!byKey.has(key)) byKey.set(key, file);
   };
   for (const path of paths) {
     try {
-      if (statSync(path).isDirectory()) walk(path).sort(byCodeUnits).forEach(add);
+      if (statSync(path).isDirectory()) walk(path).forEach(add);
       else add(path);
     } catch (e) {
       faults.push(new SpecError("E_JSON", `cannot read: ${reason(e)}`, { file: path, pointer: "" }));
     }
   }
+  const files = [...byKey.keys()].sort(byCodeUnits).map((key) => byKey.get(key) as string);
   return { files, faults };
 }
 

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_CASE_DEPTH } from "./findTooDeep.js";
-import { loadCaseFiles } from "./loadCaseFiles.js";
-import type { LoadResult } from "./LoadResult.js";
-import { validateCaseFile } from "./validateCaseFile.js";
+import { MAX_CASE_DEPTH } from "./find-too-deep.js";
+import { loadCaseFiles } from "./load-case-files.js";
+import type { LoadResult } from "./load-result.js";
+import { validateCaseFile } from "./validate-case-file.js";
 
 const testdata = join(import.meta.dirname, "..", "testdata");
 const invalid = (name: string): string => join(testdata, "invalid", name);
@@ -132,10 +132,31 @@ describe("loadCaseFiles on invalid fixtures", () => {
     expect(r.cases[1]?.case.description).toBe("first definition");
   });
 
+  it("a case expecting a structural code (or E_INTERNAL) is E_SCHEMA at expect/error (case.expect.error)", () => {
+    const r = loadCaseFiles([invalid("unexpectable-error.json")]);
+    expect(summary(r)).toEqual([
+      { code: "E_SCHEMA", pointer: "/cases/1/expect/error", caseId: "expect.schema" },
+      { code: "E_SCHEMA", pointer: "/cases/2/expect/error", caseId: "expect.json" },
+      { code: "E_SCHEMA", pointer: "/cases/3/expect/error", caseId: "expect.internal" },
+    ]);
+    expect(r.faults[0]?.detail).toMatch(/^must be one of "E_DUPLICATE_ID", .*, found "E_SCHEMA"$/);
+    expect(ids(r)).toEqual(["expect.ok"]);
+  });
+
+  it("duplicate ids: load order is by path, not by the order the paths are given (error.scope)", () => {
+    const r = loadCaseFiles([invalid("duplicate-ids/b.json"), invalid("duplicate-ids/a.json")]);
+    expect(r.files).toEqual([invalid("duplicate-ids/a.json"), invalid("duplicate-ids/b.json")]);
+    expect(summary(r)).toEqual([
+      { code: "E_DUPLICATE_ID", pointer: "/cases/0/id", caseId: "dup.two" },
+      { code: "E_DUPLICATE_ID", pointer: "/cases/2/id", caseId: "dup.three" },
+    ]);
+    expect(r.cases.find((c) => c.case.id === "dup.two")?.case.description).toBe("first definition");
+  });
+
   it("loads every fixture at once: faults do not hide other files, and each pointer exists in its file", () => {
     const r = loadCaseFiles([join(testdata, "invalid")]);
-    expect(r.files).toHaveLength(12);
-    expect(r.faults).toHaveLength(22);
+    expect(r.files).toHaveLength(13);
+    expect(r.faults).toHaveLength(25);
     for (const f of r.faults.filter((f) => f.code !== "E_JSON")) {
       const json: unknown = JSON.parse(readFileSync(f.where.file as string, "utf8"));
       expect(resolvePointer(json, f.where.pointer as string), f.message).not.toBeUndefined();
@@ -153,6 +174,20 @@ describe("validateCaseFile on hostile input", () => {
     expect(outcome.faults.map((f) => [f.code, f.where.caseId])).toEqual([["E_SCHEMA", "deep"]]);
     expect(outcome.faults[0]?.where.pointer).toBe(`/cases/0/operator${"/of".repeat(MAX_CASE_DEPTH - 1)}/op`);
     expect(outcome.cases.map((c) => c.case.id)).toEqual(["fine"]);
+  });
+
+  it("the limit is on JSON levels within the case (the case object is level 0): 100 load, 101 do not", () => {
+    const nested = (n: number): unknown => {
+      let op: unknown = { op: "identity" };
+      for (let i = 0; i < n; i++) op = { op: "adjoint", of: op };
+      return { id: `depth.${n}`, description: "", kind: "operator", operator: op, x: 1 };
+    };
+    // n adjoints: the innermost "op" string is at level n + 2 (/operator, n × /of, /op).
+    const outcome = validateCaseFile("depth.json", { cases: [nested(MAX_CASE_DEPTH - 2), nested(MAX_CASE_DEPTH - 1)] });
+    expect(outcome.cases.map((c) => c.case.id)).toEqual([`depth.${MAX_CASE_DEPTH - 2}`]);
+    expect(outcome.faults.map((f) => [f.code, f.where.pointer])).toEqual([
+      ["E_SCHEMA", `/cases/1/operator${"/of".repeat(MAX_CASE_DEPTH - 1)}/op`],
+    ]);
   });
 
   it("rejects values that are not case files without throwing", () => {

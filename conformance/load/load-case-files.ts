@@ -5,19 +5,20 @@
  */
 import { readFileSync } from "node:fs";
 import { SpecError } from "../../reference/errors.js";
-import { findDuplicateIds } from "./findDuplicateIds.js";
-import { listCaseFiles } from "./listCaseFiles.js";
-import type { LoadedCase } from "./LoadedCase.js";
-import type { LoadResult } from "./LoadResult.js";
-import { parseCaseFileText } from "./parseCaseFileText.js";
-import { validateCaseFile } from "./validateCaseFile.js";
+import { findDuplicateIds } from "./find-duplicate-ids.js";
+import { listCaseFiles } from "./list-case-files.js";
+import type { LoadedCase } from "./loaded-case.js";
+import type { LoadResult } from "./load-result.js";
+import { parseCaseFileText } from "./parse-case-file-text.js";
+import { validateCaseFile } from "./validate-case-file.js";
 
 /**
- * Load case files. Directories are walked recursively for `*.json` (sorted); files load in that
- * order. Faults, all collected: E_JSON for an unreadable or malformed file, E_SCHEMA for a file or
- * a case that breaks the schema (or holds a ragged matrix, or nests too deeply), E_DUPLICATE_ID for
- * a case whose id an earlier loaded case already has. Faults are in load order, except that
- * duplicate-id faults come last. Never throws on user input.
+ * Load case files. Directories are walked recursively for `*.json`; all files found load sorted by
+ * path, whatever the order of `paths` (spec/06-conformance.md#error.scope). Faults, all collected:
+ * E_JSON for an unreadable or malformed file, E_SCHEMA for a file or a case that breaks the schema
+ * (or holds a ragged matrix, or nests too deeply), E_DUPLICATE_ID for a case whose id an earlier
+ * loaded case already has (a case rejected with E_SCHEMA claims no id). Faults are in load order,
+ * except that duplicate-id faults come last. Never throws on user input.
  */
 export function loadCaseFiles(paths: readonly string[]): LoadResult {
   const listed = listCaseFiles(paths);

@@ -4,7 +4,7 @@
  * @see spec/05-cases.md#case.file
  */
 import type { SpecError } from "../../reference/errors.js";
-import type { LoadedCase } from "./LoadedCase.js";
+import type { LoadedCase } from "./loaded-case.js";
 
 /** The outcome of loading: a bad case or file adds a fault and never hides the good cases. */
 export interface LoadResult {

@@ -2,7 +2,7 @@
 // names one (spec: case.file).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { locateJsonSyntaxError } from "./locateJsonSyntaxError.js";
+import { locateJsonSyntaxError } from "./locate-json-syntax-error.js";
 
 const parses = (text: string): boolean => {
   try {

@@ -9,8 +9,8 @@
  */
 import type { ErrorObject } from "ajv";
 import { pointerToken } from "../../reference/errors.js";
-import { schemaDocuments } from "./schemaDocuments.js";
-import { SCHEMA_IDS } from "./schemaIds.js";
+import { schemaDocuments } from "./schema-documents.js";
+import { SCHEMA_IDS } from "./schema-ids.js";
 
 /** A schema problem: where (RFC 6901 pointer, relative to the validated value) and what. */
 export interface SchemaProblem {

@@ -4,7 +4,7 @@
  * @see spec/05-cases.md#case.file
  */
 import { SpecError } from "../../reference/errors.js";
-import { locateJsonSyntaxError } from "./locateJsonSyntaxError.js";
+import { locateJsonSyntaxError } from "./locate-json-syntax-error.js";
 
 /** The parsed value, or the fault explaining why the text is not JSON. */
 export type ParsedText =

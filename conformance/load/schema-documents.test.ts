@@ -3,11 +3,11 @@
 // the TypeScript types of reference/case.ts and the error codes (spec: case.file, value.number).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Case, RawOperator } from "../../reference/case.js";
-import { ERROR_CODES } from "../../reference/errors.js";
-import { createSchemaAjv } from "./createSchemaAjv.js";
-import { schemaDocuments } from "./schemaDocuments.js";
-import { SCHEMA_IDS } from "./schemaIds.js";
+import type { Case, ErrorExpectation, RawOperator } from "../../reference/case.js";
+import { ERROR_CODES, type ErrorCode } from "../../reference/errors.js";
+import { createSchemaAjv } from "./create-schema-ajv.js";
+import { schemaDocuments } from "./schema-documents.js";
+import { SCHEMA_IDS } from "./schema-ids.js";
 
 type Json = Record<string, unknown>;
 const docs = schemaDocuments();
@@ -41,6 +41,16 @@ const OPERATOR_KINDS = [
 type Missing = Exclude<RawOperator["op"], (typeof OPERATOR_KINDS)[number]>;
 const noneMissing: [Missing] extends [never] ? true : false = true;
 const CASE_KINDS = ["graph", "system", "operator"] as const satisfies readonly Case["kind"][];
+
+/** The codes a case cannot expect: structural faults (found by the loader) and backend bugs. */
+const UNEXPECTABLE: readonly ErrorCode[] = ["E_JSON", "E_SCHEMA", "E_INTERNAL"];
+type ExpectableCode = ErrorExpectation["error"];
+/** Fails to compile if ErrorExpectation["error"] and ERROR_CODES minus UNEXPECTABLE drift apart. */
+const sameExpectable: [Exclude<ErrorCode, "E_JSON" | "E_SCHEMA" | "E_INTERNAL">] extends [ExpectableCode]
+  ? [ExpectableCode] extends [Exclude<ErrorCode, "E_JSON" | "E_SCHEMA" | "E_INTERNAL">]
+    ? true
+    : false
+  : false = true;
 
 describe("schema documents", () => {
   const named = docs.map((d) => [d.path, d] as const);
@@ -96,9 +106,11 @@ describe("schema vocabularies match reference/case.ts and reference/errors.ts", 
     }
   });
 
-  it("an expected error is any spec error code except E_INTERNAL", () => {
+  it("an expected error is any spec error code except E_JSON, E_SCHEMA and E_INTERNAL (case.expect.error)", () => {
     const error = (defs(SCHEMA_IDS.caseFile)["errorExpectation"]?.["properties"] as Record<string, Json>)["error"];
-    expect(error?.["enum"]).toEqual(ERROR_CODES.filter((c) => c !== "E_INTERNAL"));
+    const expectable = ERROR_CODES.filter((c): c is ExpectableCode => !UNEXPECTABLE.includes(c));
+    expect(sameExpectable).toBe(true);
+    expect(error?.["enum"]).toEqual(expectable);
   });
 });
 

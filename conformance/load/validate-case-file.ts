@@ -5,12 +5,12 @@
  */
 import type { Case } from "../../reference/case.js";
 import { SpecError, type ErrorLocation } from "../../reference/errors.js";
-import { caseFileValidator } from "./caseFileValidator.js";
-import { caseValidator } from "./caseValidator.js";
-import { findRaggedRow } from "./findRaggedRow.js";
-import { findTooDeep, MAX_CASE_DEPTH } from "./findTooDeep.js";
-import type { LoadedCase } from "./LoadedCase.js";
-import { mostSpecificSchemaError } from "./mostSpecificSchemaError.js";
+import { caseFileValidator } from "./case-file-validator.js";
+import { caseValidator } from "./case-validator.js";
+import { findRaggedRow } from "./find-ragged-row.js";
+import { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
+import type { LoadedCase } from "./loaded-case.js";
+import { mostSpecificSchemaError } from "./most-specific-schema-error.js";
 
 /** The cases of one file that loaded, and its faults. */
 export interface FileOutcome {
