@@ -9,7 +9,7 @@ import { fail, locate } from "./errors.js";
 import { operatorAlgebra } from "./algebra.js";
 import { evaluate } from "./evaluate.js";
 import { readGraph, type Program } from "./graph.js";
-import { linearize } from "./linearize.js";
+import { linearize, live } from "./linearize.js";
 import { solveTriangular } from "./solve.js";
 import { systemMatrix } from "./system.js";
 import * as T from "./tensor.js";
@@ -40,7 +40,9 @@ export function gradient(c: GraphCase): GradientResult {
     const values = evaluate(program);
     const value = values[program.output] as Tensor;
     const g = values.map((v, k) => (k === program.output ? cotangentOf(program, value) : T.zeros(T.shapeOf(v))));
-    const A = systemMatrix(values.map(T.shapeOf), linearize(program, values));
+    const reached = live(program);
+    const edges = linearize(program, values).filter((e) => reached.has(e.to)); // system.live
+    const A = systemMatrix(values.map(T.shapeOf), edges);
     const ybar = solveTriangular(A, g, operatorAlgebra, true);
     const gradient = Object.fromEntries(program.wrt.map((k) => [program.ids[k] as string, ybar[k] as Tensor]));
     return { value, gradient };

@@ -78,3 +78,20 @@ describe("gradients of small graphs against closed forms", () => {
     expect(jvp(c, { x: 1 })).toEqual({ value: Math.sin(2), tangent: Math.cos(2) });
   });
 });
+
+describe("dead branches (spec: system.live)", () => {
+  const at0 = (nodes: RawNode[], output: string): GraphCase => ({
+    id: "t.live",
+    description: "",
+    kind: "graph",
+    graph: { inputs: [{ id: "x", value: 0 }], constants: [{ id: "z", value: 0 }], nodes, output },
+  });
+  it("an unused sqrt(x) at x = 0 does not turn the gradient of x into NaN", () => {
+    expect(gradient(at0([{ id: "r", op: "sqrt", args: ["x"] }], "x")).gradient).toEqual({ x: 1 });
+    expect(gradient(at0([{ id: "r", op: "sqrt", args: ["x"] }, { id: "y", op: "sin", args: ["x"] }], "y")).gradient).toEqual({ x: 1 });
+  });
+  it("a live sqrt(x) at x = 0 times a zero keeps IEEE's ∞·0 = NaN", () => {
+    const c = at0([{ id: "r", op: "sqrt", args: ["x"] }, { id: "y", op: "mul", args: ["z", "r"] }], "y");
+    expect(gradient(c).gradient.x).toBeNaN();
+  });
+});

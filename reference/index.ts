@@ -19,7 +19,7 @@ export { solveTriangular, type Algebra } from "./solve.js";
 export { numberAlgebra, operatorAlgebra, compositionAlgebra } from "./algebra.js";
 export { readGraph, type Program } from "./graph.js";
 export { evaluate } from "./evaluate.js";
-export { linearize } from "./linearize.js";
+export { linearize, live } from "./linearize.js";
 export { systemMatrix, type Edge } from "./system.js";
 export { cotangentOf, gradient, type GradientResult } from "./gradient.js";
 export { jvp, type JvpResult } from "./jvp.js";

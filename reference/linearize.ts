@@ -21,3 +21,18 @@ export function linearize(program: Program, values: readonly Tensor[]): Edge[] {
     return n.args.map((from, a): Edge => ({ from, to, operator: weights[a] as Edge["operator"] }));
   });
 }
+
+/**
+ * The unknowns the output depends on (the output itself included): reverse mode keeps only the
+ * edges into these, so that a dead branch's ∞ cannot turn a zero cotangent into NaN.
+ *
+ * @see spec/04-system.md#system.live
+ */
+export function live(program: Program): ReadonlySet<number> {
+  const first = program.sources.length;
+  const reached = new Set([program.output]);
+  for (let i = program.nodes.length - 1; i >= 0; i--) {
+    if (reached.has(first + i)) for (const k of program.nodes[i]?.args ?? []) reached.add(k);
+  }
+  return reached;
+}

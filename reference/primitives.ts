@@ -138,7 +138,8 @@ export const RULES = {
   // At ±0 the derivative is +Infinity (IEEE would give 1/(2·−0) = −Infinity at −0).
   sqrt: elementwise("sqrt", Math.sqrt, (_, y) => (y === 0 ? Infinity : 1 / (2 * y)), { domain: () => [above(0, true)], edges: [0] }),
   square: elementwise("square", (x) => x * x, (x) => 2 * x),
-  relu: elementwise("relu", (x) => (x > 0 ? x : x < 0 ? 0 : x), (x) => (x > 0 ? 1 : x < 0 ? 0 : x === 0 ? 0 : NaN), {
+  // Math.max gives relu(−0) = +0 and relu(NaN) = NaN; the derivative at the kink is 0.
+  relu: elementwise("relu", (x) => Math.max(x, 0), (x) => (x > 0 ? 1 : Number.isNaN(x) ? NaN : 0), {
     kinks: [{ at: 0, derivative: 0 }],
   }),
   pow: {

@@ -143,6 +143,15 @@ describe("loadCaseFiles on invalid fixtures", () => {
     expect(ids(r)).toEqual(["expect.ok"]);
   });
 
+  it("an expected gradient or solution for an id the case does not report is E_UNKNOWN_ID (case.expect.graph)", () => {
+    const r = loadCaseFiles([invalid("unknown-expect-key.json")]);
+    expect(summary(r)).toEqual([
+      { code: "E_UNKNOWN_ID", pointer: "/cases/0/expect/gradient/y", caseId: "fx.expect.gradient-outside-wrt" },
+      { code: "E_UNKNOWN_ID", pointer: "/cases/1/expect/solution/b~1c", caseId: "fx.expect.solution-of-nothing" },
+    ]);
+    expect(ids(r)).toEqual(["fx.expect.fine"]);
+  });
+
   it("duplicate ids: load order is by path, not by the order the paths are given (error.scope)", () => {
     const r = loadCaseFiles([invalid("duplicate-ids/b.json"), invalid("duplicate-ids/a.json")]);
     expect(r.files).toEqual([invalid("duplicate-ids/a.json"), invalid("duplicate-ids/b.json")]);
@@ -155,8 +164,8 @@ describe("loadCaseFiles on invalid fixtures", () => {
 
   it("loads every fixture at once: faults do not hide other files, and each pointer exists in its file", () => {
     const r = loadCaseFiles([join(testdata, "invalid")]);
-    expect(r.files).toHaveLength(13);
-    expect(r.faults).toHaveLength(25);
+    expect(r.files).toHaveLength(14);
+    expect(r.faults).toHaveLength(27);
     for (const f of r.faults.filter((f) => f.code !== "E_JSON")) {
       const json: unknown = JSON.parse(readFileSync(f.where.file as string, "utf8"));
       expect(resolvePointer(json, f.where.pointer as string), f.message).not.toBeUndefined();

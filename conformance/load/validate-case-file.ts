@@ -9,6 +9,7 @@ import { caseFileValidator } from "./case-file-validator.js";
 import { caseValidator } from "./case-validator.js";
 import { findRaggedRow } from "./find-ragged-row.js";
 import { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
+import { findUnknownExpectKey } from "./find-unknown-expect-key.js";
 import type { LoadedCase } from "./loaded-case.js";
 import { mostSpecificSchemaError } from "./most-specific-schema-error.js";
 
@@ -23,7 +24,8 @@ export interface FileOutcome {
  * problem there (not an object, no "cases" array, an unknown top-level field) rejects the whole file
  * with one E_SCHEMA fault. Then each case on its own, so one bad case never hides another: a case
  * nested deeper than {@link MAX_CASE_DEPTH}, breaking the case schema (one fault, at its most
- * specific error) or holding a ragged matrix (at the offending row) gives an E_SCHEMA fault; every
+ * specific error) or holding a ragged matrix (at the offending row) gives an E_SCHEMA fault, and an
+ * expected gradient or solution for an id the case does not report an E_UNKNOWN_ID fault; every
  * other case loads. Faults carry the case id when the case has a string id. Never throws.
  */
 export function validateCaseFile(file: string, json: unknown): FileOutcome {
@@ -63,5 +65,7 @@ function caseProblem(raw: unknown): SpecError | undefined {
     return new SpecError("E_SCHEMA", problem?.detail ?? "not a case", { pointer: problem?.pointer ?? "" });
   }
   const ragged = findRaggedRow(raw as Case);
-  return ragged === undefined ? undefined : new SpecError("E_SCHEMA", ragged.detail, { pointer: ragged.pointer });
+  if (ragged !== undefined) return new SpecError("E_SCHEMA", ragged.detail, { pointer: ragged.pointer });
+  const key = findUnknownExpectKey(raw as Case);
+  return key === undefined ? undefined : new SpecError("E_UNKNOWN_ID", key.detail, { pointer: key.pointer });
 }

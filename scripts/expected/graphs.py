@@ -113,6 +113,23 @@ cases.append(graph_case('graph.output-is-input',
                         'the output, its gradient is 0.', ['graph', 'edge'], oi,
                         lambda v, G: {'x': G, 'y': mpf(0)}, cotangent=[[1, -1], [0.5, 2]], provenance=P))
 
+# spec: system.live — a dead branch with an infinite derivative (sqrt at 0) does not reach the output,
+# so it contributes nothing: the gradient is the closed form of the live part alone.
+dead = {'inputs': [{'id': 'x', 'value': 0}],
+        'nodes': [N('r', 'sqrt', 'x'), N('y', 'sin', 'x')], 'output': 'y'}
+cases.append(graph_case('graph.live.dead-sqrt-edge',
+                        'y = sin x at x = 0, with an unused node r = sqrt(x) whose derivative there is +Infinity: '
+                        'r is not live, so the gradient is cos 0 = 1, not NaN.', ['graph', 'edge', 'live'], dead,
+                        lambda v, G: {'x': G * mp.cos(v['x'])}, fd=False,
+                        provenance=prov('closed-form', SRC, 'spec: system.live, prim.sqrt.edge. FD skipped: '
+                                        'sqrt is not differentiable from the left of 0.')))
+dead_out = {'inputs': [{'id': 'x', 'value': 0}], 'nodes': [N('r', 'sqrt', 'x')], 'output': 'x'}
+cases.append(graph_case('graph.live.output-is-input-dead-sqrt',
+                        'The output is the input x = 0; a node r = sqrt(x) hangs off it. The gradient of x is '
+                        'the cotangent 1 (spec: system.gradient), not 1 + ∞·0.', ['graph', 'edge', 'live'],
+                        dead_out, lambda v, G: {'x': G}, fd=False,
+                        provenance=prov('closed-form', SRC, 'spec: system.live, system.gradient.')))
+
 # Unused matrix input: zero gradient of its shape.
 un = {'inputs': [{'id': 'a', 'value': 2}, {'id': 'B', 'value': [[1, 2, 3]]}],
       'nodes': [N('y', 'log', 'a')], 'output': 'y'}
