@@ -8,6 +8,7 @@ import {
   cotangentOf,
   evaluate,
   linearize,
+  live,
   operatorAlgebra,
   readGraph,
   reference,
@@ -30,7 +31,9 @@ function gradientWith(algebra: Algebra<Operator, Tensor>, rewrite: (e: Edge) => 
     const values = evaluate(program);
     const value = values[program.output] as Tensor;
     const g = values.map((v, k) => (k === program.output ? cotangentOf(program, value) : zerosLike(v)));
-    const A = systemMatrix(values.map(shapeOf), linearize(program, values).map(rewrite));
+    const reached = live(program);
+    const edges = linearize(program, values).filter((e) => reached.has(e.to)).map(rewrite);
+    const A = systemMatrix(values.map(shapeOf), edges);
     const ybar = solveTriangular(A, g, algebra, true);
     return { value, gradient: Object.fromEntries(program.wrt.map((k) => [program.ids[k] as string, ybar[k] as Tensor])) };
   };

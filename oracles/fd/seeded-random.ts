@@ -1,0 +1,16 @@
+/**
+ * A small deterministic generator of uniform numbers in [0, 1) (mulberry32), so that the noisy
+ * functions of tests and measurements replay exactly from their seed (test support).
+ */
+
+/** Returns a function giving the next number in [0, 1) of the sequence of `seed`. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
