@@ -58,6 +58,6 @@ describe("compareTensor", () => {
     expect(c.ok).toBe(false);
     if (c.ok) return;
     expect(c.worst).toMatchObject({ path: "gradient.W[1][0]", expected: 3, actual: 3.1 });
-    expect(describeMismatch(c.worst)).toMatch(/^gradient\.W\[1\]\[0\]: expected 3 \(case\), got 3\.1 \(backend\); \|Δ\| = 0\.100, 3\.32e\+8× the tolerance, \d+ ulps$/);
+    expect(describeMismatch(c.worst)).toMatch(/^gradient\.W\[1\]\[0\]: expected 3 \(case\), got 3\.1 \(backend\); \|Δ\| = 0\.100, 3\.32e\+8× the allowance, \d+ ulps$/);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Comparing a backend's tensor with an expected one, element by element, under the first
- * tolerance model: |a − e| ≤ atol + rtol·|e|, or within `ulps` units in the last place.
- * NaN matches NaN, an infinity matches only itself, and +0 matches −0.
+ * Comparing a backend's tensor with an expected one, element by element: under a case's `compare`
+ * (|a − e| ≤ atol + rtol·|e|, or within `ulps` units in the last place), or under per-element
+ * allowances from the error-bound model of chapter 7. NaN matches NaN, an infinity matches only
+ * itself, and +0 matches −0.
  *
  * @see spec/06-conformance.md#compare.tolerance
  */
@@ -23,7 +24,7 @@ export interface Mismatch {
   readonly path: string;
   readonly expected: number;
   readonly actual: number;
-  /** |a − e| divided by the allowance atol + rtol·|e| (Infinity for NaN or infinity mismatches). */
+  /** |a − e| divided by the element's allowance (Infinity for NaN or infinity mismatches). */
   readonly ratio: number;
   readonly ulps: number;
 }
@@ -50,17 +51,33 @@ function allowance(e: number, t: Tolerance): number {
   return t.atol + t.rtol * Math.abs(e);
 }
 
-/** Excess of one element over its allowance; 0 when it matches. @see spec/06-conformance.md#compare.nan */
-function excess(a: number, e: number, t: Tolerance): number {
+/**
+ * Excess of one element over its allowance; 0 when it matches. `allowed` is the allowance for this
+ * element, NaN where the model gives none (only NaN rules and equality apply).
+ *
+ * @see spec/06-conformance.md#compare.nan
+ * @see spec/07-tolerance.md#tol.judge
+ */
+function excess(a: number, e: number, allowed: number, ulps: number): number {
   if (Number.isNaN(a) && Number.isNaN(e)) return 0;
   if (a === e) return 0; // also +0 === −0 and equal infinities
-  if (!Number.isFinite(a) || !Number.isFinite(e)) return Infinity;
-  if (t.ulps > 0 && ulpDistance(a, e) <= t.ulps) return 0;
-  const r = Math.abs(a - e) / allowance(e, t);
+  if (!Number.isFinite(a) || !Number.isFinite(e) || Number.isNaN(allowed)) return Infinity;
+  if (ulps > 0 && ulpDistance(a, e) <= ulps) return 0;
+  const r = Math.abs(a - e) / allowed;
   return r <= 1 ? 0 : r;
 }
 
-export function compareTensor(actual: unknown, expected: RawTensor, path: string, t: Tolerance): Comparison {
+/** An element's allowance under the first model (`compare`) or the model of chapter 7 (a tensor). */
+export type Allowed = Tolerance | Tensor;
+
+function allowedAt(allowed: Allowed, e: number, i: number, j: number): number {
+  if (typeof allowed === "number") return allowed;
+  if (Array.isArray(allowed)) return (allowed[i] as readonly number[] | undefined)?.[j] ?? NaN;
+  const t = allowed as Tolerance;
+  return allowance(e, t);
+}
+
+export function compareTensor(actual: unknown, expected: RawTensor, path: string, t: Allowed): Comparison {
   const e = parseTensor(expected);
   const a = asTensor(actual);
   if (a === undefined) return { ok: false, worst: { path, problem: `not a tensor: ${preview(actual)}` } };
@@ -68,13 +85,14 @@ export function compareTensor(actual: unknown, expected: RawTensor, path: string
   if (!sameShape(shapeOf(a), shapeOf(e))) {
     return { ok: false, worst: { path, problem: `shape ${formatShape(shapeOf(a))}, expected ${formatShape(shapeOf(e))}` } };
   }
-  const pairs: [string, number, number][] =
+  const pairs: [string, number, number, number][] =
     typeof e === "number"
-      ? [[path, a as number, e]]
-      : e.flatMap((row, i) => row.map((x, j): [string, number, number] => [`${path}[${i}][${j}]`, (a as number[][])[i]?.[j] as number, x]));
+      ? [[path, a as number, e, allowedAt(t, e, 0, 0)]]
+      : e.flatMap((row, i) => row.map((x, j): [string, number, number, number] => [`${path}[${i}][${j}]`, (a as number[][])[i]?.[j] as number, x, allowedAt(t, x, i, j)]));
+  const ulps = typeof t === "object" && !Array.isArray(t) ? (t as Tolerance).ulps : 0;
   let worst: Mismatch | undefined;
-  for (const [p, x, y] of pairs) {
-    const r = excess(x, y, t);
+  for (const [p, x, y, allowed] of pairs) {
+    const r = excess(x, y, allowed, ulps);
     if (r > 0 && (worst === undefined || r > worst.ratio)) worst = { path: p, expected: y, actual: x, ratio: r, ulps: ulpDistance(x, y) };
   }
   return worst === undefined ? { ok: true } : { ok: false, worst };
@@ -90,6 +108,6 @@ export function describe(c: Mismatch | Malformed): string {
   if ("problem" in c) return `${c.path}: ${c.problem}`;
   return (
     `${c.path}: expected ${c.expected} (case), got ${c.actual} (backend); ` +
-    `|Δ| = ${Math.abs(c.actual - c.expected).toPrecision(3)}, ${c.ratio.toPrecision(3)}× the tolerance, ${c.ulps} ulps`
+    `|Δ| = ${Math.abs(c.actual - c.expected).toPrecision(3)}, ${c.ratio.toPrecision(3)}× the allowance, ${c.ulps} ulps`
   );
 }

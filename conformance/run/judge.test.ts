@@ -2,7 +2,7 @@
 // are caught — each bug by the cases that exercise it, each failure naming its worst element
 // (spec: conform.outcome).
 import { describe, expect, it } from "vitest";
-import { reference } from "../../reference/index.js";
+import { reference, SpecError } from "../../reference/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge } from "./judge.js";
 import * as mutants from "./mutants.js";
@@ -53,6 +53,17 @@ describe("broken backends are caught", () => {
     expect(bad[0]?.reason).toMatch(/\[0\]\[0\]|: expected/);
   });
 
+  it("an error of 1e-11 relative — inside any global rtol of 1e-10 — is caught by the error-bound allowance (spec: tol.allowance)", () => {
+    const bad = failing(mutants.offBy(1e-11));
+    const withGradient = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "gradient" in c.case.expect && Object.keys(c.case.expect.gradient ?? {}).length > 0);
+    expect(bad.length).toBeGreaterThanOrEqual(withGradient.length * 0.8);
+    // …except where the model cannot decide: a relu argument within rounding of its kink (tol.scope)
+    const undecided = bad.filter((o) => o.status === "skip");
+    expect(undecided.map((o) => o.id)).toEqual(["graph.relu-kink-in-layer"]);
+    expect(undecided[0]?.reason).toMatch(/^undecided: .*spec: tol\.scope/);
+    expect(bad.filter((o) => o.status !== "skip").every((o) => o.status === "fail" && /× the allowance/.test(o.reason ?? ""))).toBe(true);
+  });
+
   it("a wrong error code fails the error cases, by code", () => {
     const bad = failing(mutants.wrongErrorCode);
     const expected = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "error" in c.case.expect && c.case.expect.error !== "E_SHAPE");
@@ -68,6 +79,12 @@ describe("broken backends are caught", () => {
       if (kind === "operator") expect(o.status).toBe("pass");
       else expect(o, o.id).toMatchObject({ status: "error", reason: expect.stringMatching(/^backend threw: /) });
     }
+  });
+
+  it("E_INTERNAL from a backend is an error, not an answer (spec: conform.outcome)", () => {
+    const internal: InProcessBackend = { ...reference, gradient: () => { throw new SpecError("E_INTERNAL", "bug"); } };
+    const c = corpus.cases.find((l) => l.case.kind === "graph") as (typeof corpus.cases)[number];
+    expect(judge(c, internal, ["gradient"])).toMatchObject({ status: "error", reason: expect.stringMatching(/^backend reported E_INTERNAL/) });
   });
 
   it("a missing capability is a skip with the reason, never a failure", () => {

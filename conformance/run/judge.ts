@@ -8,12 +8,14 @@
  * @see spec/06-conformance.md#conform.outcome
  */
 import { expectsError, SpecError, type Case, type RawTensor } from "../../reference/index.js";
-import { compareTensor, DEFAULT_TOLERANCE, describe, type Tolerance } from "./compare.js";
+import type { PrecisionClass } from "../../oracles/bound/index.js";
+import { allowancesFor, type CaseAllowances } from "./allowances.js";
+import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed } from "./compare.js";
 import type { Outcome } from "./outcome.js";
 
 /** The in-process backend interface, as far as v1 of the runner uses it. */
 export interface InProcessBackend {
-  hello(): { name: string; capabilities: readonly string[] };
+  hello(): { name: string; capabilities: readonly string[]; precision?: string };
   gradient?(c: Case & { kind: "graph" }): unknown;
   solve?(c: Case & { kind: "system" }): unknown;
   apply?(c: Case & { kind: "operator" }): unknown;
@@ -26,7 +28,12 @@ export interface LoadedCaseLike {
   readonly case: Case;
 }
 
-export function judge(loaded: LoadedCaseLike, backend: InProcessBackend, capabilities: readonly string[]): Outcome {
+export function judge(
+  loaded: LoadedCaseLike,
+  backend: InProcessBackend,
+  capabilities: readonly string[],
+  precision: PrecisionClass = "float64",
+): Outcome {
   const c = loaded.case;
   const base = { id: c.id, file: loaded.file };
   const capability = CAPABILITY[c.kind];
@@ -38,6 +45,7 @@ export function judge(loaded: LoadedCaseLike, backend: InProcessBackend, capabil
     result = call(backend, c);
   } catch (e) {
     if (!(e instanceof SpecError)) return { ...base, status: "error", reason: `backend threw: ${e instanceof Error ? e.message : String(e)}` };
+    if (e.code === "E_INTERNAL") return { ...base, status: "error", reason: `backend reported ${e.message}` };
     if (expectsError(c.expect)) {
       return e.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}, got ${e.message}` };
     }
@@ -45,13 +53,25 @@ export function judge(loaded: LoadedCaseLike, backend: InProcessBackend, capabil
   }
   if (expectsError(c.expect)) return { ...base, status: "fail", reason: `expected ${c.expect.error}, got a result` };
 
-  const tolerance: Tolerance = { ...DEFAULT_TOLERANCE, ...c.compare };
+  // A case's own `compare` wins; otherwise the error-bound model of chapter 7 (compare.defaults).
+  const model = c.compare === undefined ? allowancesFor(c, precision) : undefined;
   for (const [path, expected] of expectedFields(c)) {
-    const actual = pick(result, path);
-    const cmp = compareTensor(actual, expected, path, tolerance);
-    if (!cmp.ok) return { ...base, status: "fail", reason: describe(cmp.worst) };
+    const allowed: Allowed = model?.byPath.get(path) ?? { ...DEFAULT_TOLERANCE, ...c.compare };
+    const cmp = compareTensor(pick(result, path), expected, path, allowed);
+    if (!cmp.ok) return { ...base, ...verdictOnMismatch(model, describe(cmp.worst)) };
   }
   return { ...base, status: "pass" };
+}
+
+/** A mismatch is a failure, unless the model says the case is outside it (tol.scope, tol.precision). */
+function verdictOnMismatch(model: CaseAllowances | undefined, reason: string): Pick<Outcome, "status" | "reason"> {
+  if (model !== undefined && model.outsideModel.length > 0) {
+    return { status: "skip", reason: `undecided: ${reason}; node ${model.outsideModel.join(", ")} is within rounding of a kink or domain edge (spec: tol.scope)` };
+  }
+  if (model?.outsideRange === true) {
+    return { status: "skip", reason: `undecided: ${reason}; the case's magnitudes exceed the precision class's range (spec: tol.precision)` };
+  }
+  return { status: "fail", reason };
 }
 
 function call(backend: InProcessBackend, c: Case): unknown {

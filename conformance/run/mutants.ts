@@ -85,18 +85,23 @@ function sqrtOf(d: Tensor): Tensor {
   return typeof d === "number" ? f(d) : d.map((row) => row.map(f));
 }
 
-/** Every gradient's first element off by a relative 1e-6. */
-export const slightlyOff: InProcessBackend = {
-  ...base,
-  gradient: (c: GraphCase) => {
-    const r = reference.gradient(c);
-    const [first] = Object.keys(r.gradient);
-    if (first === undefined) return r;
-    const g = r.gradient[first] as Tensor;
-    const nudged = typeof g === "number" ? g * (1 + 1e-6) + 1e-9 : g.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? x * (1 + 1e-6) + 1e-9 : x)));
-    return { ...r, gradient: { ...r.gradient, [first]: nudged } };
-  },
-};
+/** Every gradient's first element off by `relative` (and 1e-3·relative absolute, for zeros). */
+export function offBy(relative: number): InProcessBackend {
+  return {
+    ...base,
+    gradient: (c: GraphCase) => {
+      const r = reference.gradient(c);
+      const [first] = Object.keys(r.gradient);
+      if (first === undefined) return r;
+      const nudge = (x: number): number => x * (1 + relative) + 1e-3 * relative;
+      const g = r.gradient[first] as Tensor;
+      const nudged = typeof g === "number" ? nudge(g) : g.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? nudge(x) : x)));
+      return { ...r, gradient: { ...r.gradient, [first]: nudged } };
+    },
+  };
+}
+
+export const slightlyOff: InProcessBackend = offBy(1e-6);
 
 /** Reports every spec error as E_SHAPE. */
 export const wrongErrorCode: InProcessBackend = {

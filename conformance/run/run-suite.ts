@@ -4,6 +4,7 @@
  *
  * @see spec/06-conformance.md#conform.outcome
  */
+import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "./judge.js";
 import type { Outcome } from "./outcome.js";
@@ -24,13 +25,16 @@ export function runSuite(backend: InProcessBackend, options: SuiteOptions): Outc
     reason: f.message,
   }));
   let capabilities: readonly string[];
+  let precision: PrecisionClass;
   try {
-    capabilities = backend.hello().capabilities;
+    const hello = backend.hello();
+    capabilities = hello.capabilities;
+    precision = hello.precision === "float32" ? "float32" : "float64";
   } catch (e) {
     return [...outcomes, { id: "(hello)", file: "", status: "error", reason: `hello failed: ${String(e)}` }];
   }
   for (const loaded of cases) {
-    if (match(loaded.case.id)) outcomes.push(judge(loaded, backend, capabilities));
+    if (match(loaded.case.id)) outcomes.push(judge(loaded, backend, capabilities, precision));
   }
   return outcomes;
 }
