@@ -45,7 +45,8 @@ export function hexFloat(x: number): string {
 }
 
 /**
- * The double `x` as a decimal of context `D`, exact up to D's precision. decimal.js's own hex-float
+ * The double `x` as a decimal of context `D`, with every digit (decimal.js rounds results of
+ * operations to the context's precision, not the values it is constructed from). Its own hex-float
  * parsing loses digits for large binary exponents (2⁻¹⁰⁷⁴ comes out wrong in the 20th digit), so
  * the exact decimal expansion is built with BigInt: m·2^e = m·5^k·10^−k for e = −k < 0.
  */

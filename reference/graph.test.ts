@@ -32,7 +32,7 @@ describe("structural faults", () => {
     ["wrong arity", graphCase([{ id: "y", op: "add", args: ["x"] }]), "E_ARITY", "/graph/nodes/0/args"],
     ["unknown argument", graphCase([{ id: "y", op: "exp", args: ["nope"] }]), "E_UNKNOWN_ID", "/graph/nodes/0/args/0"],
     ["self reference", graphCase([{ id: "y", op: "exp", args: ["y"] }]), "E_CYCLE", "/graph/nodes/0/args/0"],
-    ["cycle", graphCase([{ id: "y", op: "exp", args: ["z"] }, { id: "z", op: "exp", args: ["y"] }]), "E_CYCLE", "/graph/nodes/0/args/0"],
+    ["a two-node cycle is an order fault (spec: prim.graph.references)", graphCase([{ id: "y", op: "exp", args: ["z"] }, { id: "z", op: "exp", args: ["y"] }]), "E_ORDER", "/graph/nodes/0/args/0"],
     ["forward reference", graphCase([{ id: "y", op: "exp", args: ["z"] }, { id: "z", op: "exp", args: ["x"] }]), "E_ORDER", "/graph/nodes/0/args/0"],
     ["duplicate id", graphCase([{ id: "x", op: "exp", args: ["x"] }]), "E_DUPLICATE_ID", "/graph/nodes/0/id"],
     ["unknown output", graphCase([{ id: "y", op: "exp", args: ["x"] }], {}, "q"), "E_UNKNOWN_ID", "/graph/output"],

@@ -69,12 +69,8 @@ export function readGraph(c: GraphCase): Program {
       const at = { ...where, pointer: `${pointer}/args/${j}` };
       if (k === undefined) return fail("E_UNKNOWN_ID", `argument ${JSON.stringify(a)} names nothing`, at);
       if (k === self) return fail("E_CYCLE", `node ${JSON.stringify(n.id)} uses itself`, at);
-      if (k > self) {
-        const cyclic = reaches(g.nodes, index, k, self);
-        return fail(cyclic ? "E_CYCLE" : "E_ORDER", cyclic
-          ? `argument ${JSON.stringify(a)} depends on ${JSON.stringify(n.id)}: a cycle`
-          : `argument ${JSON.stringify(a)} is defined later; nodes must be in topological order`, at);
-      }
+      // A later node is E_ORDER even when it closes a cycle: files are never sorted.
+      if (k > self) return fail("E_ORDER", `argument ${JSON.stringify(a)} is defined later; nodes must be in topological order`, at);
       return k;
     });
     return { id: n.id, op: n.op, args, attributes: readAttributes(n, rule.attributes, pointer), pointer };
@@ -104,22 +100,3 @@ function readAttributes(n: GraphCase["graph"]["nodes"][number], allowed: readonl
   }
   return n.exponent === undefined ? {} : { exponent: parseFiniteNumber(n.exponent, `${pointer}/exponent`, "the exponent") };
 }
-
-/** Whether unknown `from` depends (through node arguments) on unknown `to`. */
-function reaches(nodes: GraphCase["graph"]["nodes"], index: ReadonlyMap<string, number>, from: number, to: number): boolean {
-  const firstNode = index.size - nodes.length;
-  const seen = new Set<number>();
-  const stack = [from];
-  while (stack.length > 0) {
-    const k = stack.pop() as number;
-    if (k === to) return true;
-    if (seen.has(k) || k < firstNode) continue;
-    seen.add(k);
-    for (const a of nodes[k - firstNode]?.args ?? []) {
-      const j = index.get(a);
-      if (j !== undefined) stack.push(j);
-    }
-  }
-  return false;
-}
-

@@ -115,14 +115,18 @@ function build(n: number, inputKinds: readonly Kind[], values: readonly (number 
   const b = new Builder(n, inputs);
   for (const step of steps) {
     const recipe = RECIPES[step.op % RECIPES.length] as Recipe;
-    const all = [...b.kinds.keys()];
+    // Arguments are inputs and nodes, never the guards' constants: every node depends on an input.
+    const all = [...b.kinds.keys()].filter((id) => !b.constants.some((k) => k.id === id));
     const a = all[step.picks[0] % all.length] as string;
     const c = all[step.picks[1] % all.length] as string;
     recipe(b, a, c);
   }
-  // A scalar output: the last node, reduced by sum if it is a matrix (or the first input if none).
-  let output = b.nodes.at(-1)?.id ?? "x0";
-  if (b.kindOf(output) === "m") output = b.node("sum", [output], "s");
+  // A scalar output that every sink reaches: each unused node (or input), reduced by sum if it is
+  // a matrix, added up — so that most inputs, and every node, are live.
+  const used = new Set(b.nodes.flatMap((n) => n.args));
+  const sinks = [...inputs.map((x) => x.id), ...b.nodes.map((n) => n.id)].filter((id) => !used.has(id));
+  const scalars = sinks.map((id) => (b.kindOf(id) === "m" ? b.node("sum", [id], "s") : id));
+  const output = scalars.slice(1).reduce((acc, id) => b.node("add", [acc, id], "s"), scalars[0] as string);
   return {
     id: "random.smooth",
     description: "a random smooth graph",
