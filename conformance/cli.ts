@@ -1,32 +1,37 @@
 /**
  * `npm run conform -- [flags]`: run the conformance corpus against a backend and print a verdict.
  * The last line is `conform: N passed, N failed, N skipped`; the exit status is 0 only when
- * nothing failed or errored.
+ * nothing failed or errored (a crash, timeout or protocol fault is an error), 2 for bad flags.
  *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/08-backends.md#backend.select
  */
 import { parseArgs } from "node:util";
-import { reference } from "../reference/index.js";
+import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
 import { runSuite } from "./run/run-suite.js";
 import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
 
-  --impl <name>      backend to judge: reference (default; the optimized impl comes later)
+  --impl <backend>   backend to judge (default: reference; the optimized impl comes later):
+                       reference          the reference interpreter, in process
+                       <path>             a module whose default export is a backend
+                       cmd:<program args> a program speaking the JSON-lines protocol
+                                          (spec/08-backends.md), started without a shell
+  --timeout <ms>     per request to the backend (default: ${DEFAULT_TIMEOUT_MS})
   --cases <path>     case file or directory, repeatable (default: conformance/cases)
   --filter <glob>    only case ids matching the glob (* and ?)
-  --verbose          print every case, not only failures
+  --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
 
-const BACKENDS = { reference } as const;
-
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
         impl: { type: "string", default: "reference" },
+        timeout: { type: "string" },
         cases: { type: "string", multiple: true },
         filter: { type: "string" },
         verbose: { type: "boolean", default: false },
@@ -42,16 +47,30 @@ export function main(argv: readonly string[]): number {
     console.log(HELP);
     return 0;
   }
-  const backend = BACKENDS[values.impl as keyof typeof BACKENDS];
-  if (backend === undefined) {
-    console.error(`conform: unknown --impl ${JSON.stringify(values.impl)}; known: ${Object.keys(BACKENDS).join(", ")}`);
+  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
+  // setTimeout holds at most 2³¹ − 1 ms (about 24.8 days); a larger value would fire at once.
+  if (!/^[1-9][0-9]*$/.test(values.timeout ?? "1") || timeoutMs > 2 ** 31 - 1) {
+    console.error(`conform: --timeout needs a positive whole number of milliseconds (at most 2147483647), got ${JSON.stringify(values.timeout)}\n\n${HELP}`);
     return 2;
   }
-  const outcomes = runSuite(backend, {
-    cases: values.cases ?? ["conformance/cases"],
-    ...(values.filter !== undefined ? { filter: values.filter } : {}),
-  });
-  report(outcomes, values.verbose);
+  const verbose = values.verbose;
+  let backend: Backend;
+  try {
+    backend = await loadBackend(values.impl, { timeoutMs, ...(verbose ? { onStderr: (line: string) => console.error(`[backend] ${line}`) } : {}) });
+  } catch (e) {
+    console.error(`conform: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  let outcomes: Outcome[];
+  try {
+    outcomes = await runSuite(backend, {
+      cases: values.cases ?? ["conformance/cases"],
+      ...(values.filter !== undefined ? { filter: values.filter } : {}),
+    });
+  } finally {
+    await backend.close();
+  }
+  report(outcomes, verbose);
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
 }
 
@@ -64,8 +83,14 @@ function report(outcomes: readonly Outcome[], verbose: boolean): void {
   }
   const skipped = outcomes.filter((o) => o.status === "skip");
   if (skipped.length > 0 && !verbose) console.log(`skipped: ${skipped.map((o) => `${o.id} (${o.reason})`).join("; ")}`);
-  if (count("error") > 0) console.log(`errored: ${count("error")} (counted as failed)`);
+  if (count("error") > 0) {
+    const faults = (["crashed", "timeout", "protocol"] as const)
+      .map((kind) => [kind, outcomes.filter((o) => o.fault === kind).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`);
+    console.log(`errored: ${count("error")} (counted as failed${faults.length > 0 ? `; ${faults.join(", ")}` : ""})`);
+  }
   console.log(`conform: ${count("pass")} passed, ${count("fail") + count("error")} failed, ${count("skip")} skipped`);
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -10,24 +10,26 @@ import type { InProcessBackend } from "./judge.js";
 
 const corpus = loadCaseFiles(["conformance/cases"]);
 
-function run(backend: InProcessBackend) {
-  const caps = backend.hello().capabilities;
-  return corpus.cases.map((c) => judge(c, backend, caps));
+async function run(backend: InProcessBackend) {
+  const caps = (await backend.hello()).capabilities;
+  const outcomes = [];
+  for (const c of corpus.cases) outcomes.push(await judge(c, backend, caps));
+  return outcomes;
 }
 
-const failing = (backend: InProcessBackend) => run(backend).filter((o) => o.status !== "pass");
+const failing = async (backend: InProcessBackend) => (await run(backend)).filter((o) => o.status !== "pass");
 
 describe("the corpus against the reference", () => {
-  it("loads without faults and passes every case", () => {
+  it("loads without faults and passes every case", async () => {
     expect(corpus.faults).toEqual([]);
     expect(corpus.cases.length).toBeGreaterThan(200);
-    expect(failing(reference)).toEqual([]);
+    expect(await failing(reference)).toEqual([]);
   });
 });
 
 describe("broken backends are caught", () => {
-  it("a forgotten transpose in ℒ(A)ᵀ• fails the matmul and MLP cases", () => {
-    const bad = failing(mutants.forgetsTranspose);
+  it("a forgotten transpose in ℒ(A)ᵀ• fails the matmul and MLP cases", async () => {
+    const bad = await failing(mutants.forgetsTranspose);
     const ids = bad.map((o) => o.id);
     expect(ids).toContain("paper.mlp.showcase");
     expect(ids.filter((id) => id.includes("matmul")).length).toBeGreaterThan(0);
@@ -37,8 +39,8 @@ describe("broken backends are caught", () => {
     expect(bad.find((o) => o.id === "prim.matmul.decimal")?.reason).toMatch(/^gradient\.b\[\d\]\[\d\]: expected .* \(case\), got .* \(backend\); \|Δ\| = /);
   });
 
-  it("a wrong tanh derivative fails exactly the cases that use tanh", () => {
-    const bad = failing(mutants.wrongTanh).map((o) => o.id);
+  it("a wrong tanh derivative fails exactly the cases that use tanh", async () => {
+    const bad = (await failing(mutants.wrongTanh)).map((o) => o.id);
     const usesTanh = corpus.cases
       .filter((c) => c.case.kind === "graph" && c.case.graph.nodes.some((n) => n.op === "tanh") && c.case.expect !== undefined && !("error" in c.case.expect))
       .map((c) => c.case.id);
@@ -46,15 +48,15 @@ describe("broken backends are caught", () => {
     expect(bad.sort()).toEqual(usesTanh.sort());
   });
 
-  it("a gradient off by 1e-6 relative in one element is a failure, not noise", () => {
-    const bad = failing(mutants.slightlyOff);
+  it("a gradient off by 1e-6 relative in one element is a failure, not noise", async () => {
+    const bad = await failing(mutants.slightlyOff);
     const withGradient = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "gradient" in c.case.expect && Object.keys(c.case.expect.gradient ?? {}).length > 0);
     expect(bad.length).toBeGreaterThanOrEqual(withGradient.length * 0.9);
     expect(bad[0]?.reason).toMatch(/\[0\]\[0\]|: expected/);
   });
 
-  it("an error of 1e-11 relative — inside any global rtol of 1e-10 — is caught by the error-bound allowance (spec: tol.allowance)", () => {
-    const bad = failing(mutants.offBy(1e-11));
+  it("an error of 1e-11 relative — inside any global rtol of 1e-10 — is caught by the error-bound allowance (spec: tol.allowance)", async () => {
+    const bad = await failing(mutants.offBy(1e-11));
     const withGradient = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "gradient" in c.case.expect && Object.keys(c.case.expect.gradient ?? {}).length > 0);
     expect(bad.length).toBeGreaterThanOrEqual(withGradient.length * 0.8);
     // …except where the model cannot decide: a relu argument within rounding of its kink (tol.scope)
@@ -64,15 +66,15 @@ describe("broken backends are caught", () => {
     expect(bad.filter((o) => o.status !== "skip").every((o) => o.status === "fail" && /× the allowance/.test(o.reason ?? ""))).toBe(true);
   });
 
-  it("a wrong error code fails the error cases, by code", () => {
-    const bad = failing(mutants.wrongErrorCode);
+  it("a wrong error code fails the error cases, by code", async () => {
+    const bad = await failing(mutants.wrongErrorCode);
     const expected = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "error" in c.case.expect && c.case.expect.error !== "E_SHAPE");
     expect(bad.map((o) => o.id).sort()).toEqual(expected.map((c) => c.case.id).sort());
     expect(bad[0]?.reason).toMatch(/^expected E_\w+, got E_SHAPE: /);
   });
 
-  it("a crashing backend errors on every graph and system case and the run goes on", () => {
-    const outcomes = run(mutants.crashes);
+  it("a crashing backend errors on every graph and system case and the run goes on", async () => {
+    const outcomes = await run(mutants.crashes);
     const kinds = new Map(corpus.cases.map((c) => [c.case.id, c.case.kind]));
     for (const o of outcomes) {
       const kind = kinds.get(o.id);
@@ -81,14 +83,14 @@ describe("broken backends are caught", () => {
     }
   });
 
-  it("E_INTERNAL from a backend is an error, not an answer (spec: conform.outcome)", () => {
+  it("E_INTERNAL from a backend is an error, not an answer (spec: conform.outcome)", async () => {
     const internal: InProcessBackend = { ...reference, gradient: () => { throw new SpecError("E_INTERNAL", "bug"); } };
     const c = corpus.cases.find((l) => l.case.kind === "graph") as (typeof corpus.cases)[number];
-    expect(judge(c, internal, ["gradient"])).toMatchObject({ status: "error", reason: expect.stringMatching(/^backend reported E_INTERNAL/) });
+    expect(await judge(c, internal, ["gradient"])).toMatchObject({ status: "error", reason: expect.stringMatching(/^backend reported E_INTERNAL/) });
   });
 
-  it("a missing capability is a skip with the reason, never a failure", () => {
-    const outcomes = run(mutants.applyOnly);
+  it("a missing capability is a skip with the reason, never a failure", async () => {
+    const outcomes = await run(mutants.applyOnly);
     expect(outcomes.filter((o) => o.status === "fail" || o.status === "error")).toEqual([]);
     const skipped = outcomes.filter((o) => o.status === "skip");
     expect(skipped.length).toBeGreaterThan(0);

@@ -1,21 +1,27 @@
 /**
- * Judging one loaded case against an in-process backend: call the capability the case's kind
- * needs, then compare with `expect` (values under the tolerance, errors by code only).
+ * Judging one loaded case against a backend: call the capability the case's kind needs, then
+ * compare with `expect` (values under the tolerance, errors by code only).
  *
- * A spec error from the backend is an answer (right or wrong); anything else it throws is the
- * backend erroring. Neither crashes the run.
+ * A spec error from the backend is an answer (right or wrong); a request that got no answer
+ * (crash, timeout, protocol fault) and anything else the backend throws are the backend erroring.
+ * None of them crashes the run. The backend may answer synchronously or with a promise.
  *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/08-backends.md#backend.faults
  */
-import { expectsError, SpecError, type Case, type RawTensor } from "../../reference/index.js";
+import { ERROR_CODES, expectsError, type Case, type RawTensor } from "../../reference/index.js";
 import type { PrecisionClass } from "../../oracles/bound/index.js";
+import { BackendFault, caseForBackend, specErrorOf } from "../backends/index.js";
 import { allowancesFor, type CaseAllowances } from "./allowances.js";
 import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed } from "./compare.js";
 import type { Outcome } from "./outcome.js";
 
-/** The in-process backend interface, as far as v1 of the runner uses it. */
+/**
+ * The backend interface as the runner uses it: an in-process object (sync or async) or a loaded
+ * {@link import("../backends/index.js").Backend}.
+ */
 export interface InProcessBackend {
-  hello(): { name: string; capabilities: readonly string[]; precision?: string };
+  hello(): { name: string; capabilities: readonly string[]; precision?: string } | Promise<{ name: string; capabilities: readonly string[]; precision?: string }>;
   gradient?(c: Case & { kind: "graph" }): unknown;
   solve?(c: Case & { kind: "system" }): unknown;
   apply?(c: Case & { kind: "operator" }): unknown;
@@ -28,12 +34,12 @@ export interface LoadedCaseLike {
   readonly case: Case;
 }
 
-export function judge(
+export async function judge(
   loaded: LoadedCaseLike,
   backend: InProcessBackend,
   capabilities: readonly string[],
   precision: PrecisionClass = "float64",
-): Outcome {
+): Promise<Outcome> {
   const c = loaded.case;
   const base = { id: c.id, file: loaded.file };
   const capability = CAPABILITY[c.kind];
@@ -42,19 +48,23 @@ export function judge(
 
   let result: unknown;
   try {
-    result = call(backend, c);
+    result = await call(backend, caseForBackend(c));
   } catch (e) {
-    if (!(e instanceof SpecError)) return { ...base, status: "error", reason: `backend threw: ${e instanceof Error ? e.message : String(e)}` };
-    if (e.code === "E_INTERNAL") return { ...base, status: "error", reason: `backend reported ${e.message}` };
+    if (e instanceof BackendFault) return { ...base, status: "error", reason: `${e.kind}: ${e.message}`, fault: e.kind };
+    const spec = specErrorOf(e);
+    if (spec === undefined) return { ...base, status: "error", reason: `backend threw: ${e instanceof Error ? e.message : String(e)}` };
+    const text = spec.message.startsWith(spec.code) ? spec.message : `${spec.code}: ${spec.message}`;
+    if (spec.code === "E_INTERNAL") return { ...base, status: "error", reason: `backend reported ${text}` };
+    if (!(ERROR_CODES as readonly string[]).includes(spec.code)) return { ...base, status: "error", reason: `backend reported an error code the spec does not define: ${text}` };
     if (expectsError(c.expect)) {
-      return e.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}, got ${e.message}` };
+      return spec.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}, got ${text}` };
     }
-    return { ...base, status: "fail", reason: `unexpected error ${e.message}` };
+    return { ...base, status: "fail", reason: `unexpected error ${text}` };
   }
   if (expectsError(c.expect)) return { ...base, status: "fail", reason: `expected ${c.expect.error}, got a result` };
 
   // A case's own `compare` wins; otherwise the error-bound model of chapter 7 (compare.defaults).
-  const model = c.compare === undefined ? allowancesFor(c, precision) : undefined;
+  const model = c.compare === undefined ? modelOrDefaults(c, precision) : undefined;
   for (const [path, expected] of expectedFields(c)) {
     const allowed: Allowed = model?.byPath.get(path) ?? { ...DEFAULT_TOLERANCE, ...c.compare };
     const cmp = compareTensor(pick(result, path), expected, path, allowed);
@@ -109,3 +119,15 @@ function pick(result: unknown, path: string): unknown {
   return typeof outer === "object" && outer !== null ? (outer as Record<string, unknown>)[rest] : undefined;
 }
 
+
+/**
+ * The chapter-7 allowances, or none (the `compare` defaults) when the model cannot be formed for
+ * this case — the harness never crashes on a case the scale computation does not handle.
+ */
+function modelOrDefaults(c: Case, precision: PrecisionClass): CaseAllowances | undefined {
+  try {
+    return allowancesFor(c, precision);
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,8 @@
  *
  * @see spec/06-conformance.md#conform.outcome
  */
+import type { FaultKind } from "../backends/index.js";
+
 export type Status = "pass" | "fail" | "skip" | "error";
 
 export interface Outcome {
@@ -11,4 +13,6 @@ export interface Outcome {
   readonly status: Status;
   /** Why it failed, errored or was skipped. */
   readonly reason?: string;
+  /** For an error: the request got no answer because the backend crashed, timed out or broke the protocol. */
+  readonly fault?: FaultKind;
 }

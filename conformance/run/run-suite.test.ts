@@ -6,8 +6,8 @@ import { fixture } from "./fixture.js";
 import { globMatcher, runSuite } from "./run-suite.js";
 
 describe("runSuite", () => {
-  it("keeps every computable result next to the faults", () => {
-    const outcomes = runSuite(reference, { cases: [fixture()] });
+  it("keeps every computable result next to the faults", async () => {
+    const outcomes = await runSuite(reference, { cases: [fixture()] });
     const byId = Object.fromEntries(outcomes.map((o) => [o.id, o]));
     expect(byId["fx.sin.scalar"]?.status).toBe("pass");
     expect(byId["fx.sin.wrong"]).toMatchObject({ status: "fail", reason: expect.stringMatching(/^value: expected 0\.5 \(case\), got 0\.84/) });
@@ -17,8 +17,8 @@ describe("runSuite", () => {
     expect(outcomes).toHaveLength(4);
   });
 
-  it("filters by a glob on case ids", () => {
-    const outcomes = runSuite(reference, { cases: ["conformance/cases"], filter: "paper.*" });
+  it("filters by a glob on case ids", async () => {
+    const outcomes = await runSuite(reference, { cases: ["conformance/cases"], filter: "paper.*" });
     expect(outcomes.length).toBeGreaterThanOrEqual(5);
     expect(outcomes.every((o) => o.id.startsWith("paper.") && o.status === "pass")).toBe(true);
   });

@@ -5,6 +5,7 @@
  * @see spec/06-conformance.md#conform.outcome
  */
 import type { PrecisionClass } from "../../oracles/bound/index.js";
+import { BackendFault } from "../backends/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "./judge.js";
 import type { Outcome } from "./outcome.js";
@@ -15,7 +16,12 @@ export interface SuiteOptions {
   readonly filter?: string;
 }
 
-export function runSuite(backend: InProcessBackend, options: SuiteOptions): Outcome[] {
+/**
+ * Loads `options.cases`, asks the backend's hello for its capabilities and precision, and judges
+ * every selected case in load order, one at a time. A hello that fails ends the run with one
+ * errored outcome `(hello)`; the caller closes the backend.
+ */
+export async function runSuite(backend: InProcessBackend, options: SuiteOptions): Promise<Outcome[]> {
   const { cases, faults } = loadCaseFiles([...options.cases]);
   const match = options.filter === undefined ? () => true : globMatcher(options.filter);
   const outcomes: Outcome[] = faults.map((f) => ({
@@ -27,14 +33,15 @@ export function runSuite(backend: InProcessBackend, options: SuiteOptions): Outc
   let capabilities: readonly string[];
   let precision: PrecisionClass;
   try {
-    const hello = backend.hello();
+    const hello = await backend.hello();
     capabilities = hello.capabilities;
     precision = hello.precision === "float32" ? "float32" : "float64";
   } catch (e) {
-    return [...outcomes, { id: "(hello)", file: "", status: "error", reason: `hello failed: ${String(e)}` }];
+    const fault = e instanceof BackendFault ? { fault: e.kind } : {};
+    return [...outcomes, { id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault }];
   }
   for (const loaded of cases) {
-    if (match(loaded.case.id)) outcomes.push(judge(loaded, backend, capabilities, precision));
+    if (match(loaded.case.id)) outcomes.push(await judge(loaded, backend, capabilities, precision));
   }
   return outcomes;
 }
