@@ -1,0 +1,64 @@
+// Broken backends with graph-level bugs are caught by the graph properties, with counterexamples
+// shrunk to a few nodes that replay on their own: the reference matches their `expect`, the broken
+// backend does not (issue 4, "graph-level ones shrink to ≤ 4 nodes").
+import { describe, expect, it } from "vitest";
+import type { GraphCase } from "../../reference/index.js";
+import { reference } from "../../reference/index.js";
+import { forwardReverseProperty, graphGradientProperty, kinkConventionProperty } from "./index.js";
+import type { PropertyResult } from "./property-result.js";
+import { BROKEN } from "./testing/broken-backends.js";
+import { replay } from "./testing/replay.js";
+
+const options = { seed: 42, runs: 200 };
+const sizes: number[] = [];
+
+async function caught(name: keyof typeof BROKEN, run: typeof graphGradientProperty): Promise<PropertyResult> {
+  const r = await run(BROKEN[name], options);
+  expect(r.status, `${name}: ${r.reason}`).toBe("fail");
+  const c = r.counterexample as GraphCase;
+  expect(c.kind).toBe("graph");
+  sizes.push(c.graph.nodes.length);
+  return r;
+}
+
+describe("graph-gradient catches", () => {
+  for (const name of ["rightNoTranspose", "subSignError", "tanhWrong", "dotOuterMixed", "scaleAdjointIdentity", "hadamardTransposed", "fanOutOverwritten", "matmulSwapped"] as const) {
+    it(name, async () => {
+      const r = await caught(name, graphGradientProperty);
+      expect(await replay(reference, r.counterexample as GraphCase)).toBeUndefined();
+      expect(await replay(BROKEN[name], r.counterexample as GraphCase)).toBeDefined();
+    });
+  }
+});
+
+describe("the kink and forward-mode properties catch what graph-gradient cannot", () => {
+  it("relu'(0) = 1: kink-convention fails it on relu(0); graph-gradient, away from kinks, passes it", async () => {
+    const r = await caught("reluKinkOne", kinkConventionProperty);
+    expect((r.counterexample as GraphCase).graph.nodes.map((n) => n.op)).toEqual(["relu"]);
+    expect(await replay(BROKEN.reluKinkOne, r.counterexample as GraphCase)).toBeDefined();
+    expect((await graphGradientProperty(BROKEN.reluKinkOne, { seed: 42, runs: 100 })).status).toBe("pass");
+  });
+
+  it("a forward mode with tanh' = 1 − tanh: forward-reverse fails it and says the forward side is off", async () => {
+    const r = await caught("jvpTanhWrong", forwardReverseProperty);
+    const [, forward, reverse] = /forward off by ([^,]+), reverse off by ([^;]+);/.exec(r.reason ?? "") ?? [];
+    expect(Number(forward)).toBeGreaterThan(1e6 * Number(reverse));
+    expect(r.tangent).toBeDefined();
+    const c = r.counterexample as GraphCase;
+    const [good, bad] = [reference.jvp(c, r.tangent ?? {}), (await BROKEN.jvpTanhWrong.jvp?.(c, r.tangent ?? {})) as { tangent: number }];
+    expect(bad.tangent).not.toBe(good.tangent);
+    // Reverse mode is right, so the gradient case replays fine on it.
+    expect(await replay(BROKEN.jvpTanhWrong, c)).toBeUndefined();
+  });
+
+  it("a consistently wrong linearization (sub) is invisible to forward-reverse", async () => {
+    expect((await forwardReverseProperty(BROKEN.subSignError, { seed: 42, runs: 100 })).status).toBe("pass");
+  });
+
+  it("shrinks graph counterexamples to a median of at most 4 nodes", () => {
+    const sorted = [...sizes].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] as number;
+    expect(sorted.length).toBe(10);
+    expect(median).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Property: the backend's forward mode and reverse mode agree — the dot-product test
+ * ⟨w, J v⟩ = ⟨Jᵀ• w, v⟩ on random graphs, with the tangent v from `jvp` and the gradient for the
+ * output cotangent w from `gradient` (both inner products formed exactly). Each side is within
+ * Σ|v|·a of the exact value (a: the chapter-7 gradient allowances of the case with cotangent w),
+ * so the two may differ by twice that. On a failure the high-precision directional derivative
+ * tells which side is wrong; the counterexample is the gradient case (cotangent w) and the result
+ * carries the tangent v for replaying `jvp`.
+ *
+ * @see spec/02-operators.md#law.forward-reverse
+ * @see spec/04-system.md#system.forward
+ */
+import fc from "fast-check";
+import type { GraphCase } from "../../reference/case.js";
+import type { Tensor } from "../../reference/index.js";
+import { directionalDerivative, errorScale, tolerance } from "../../oracles/index.js";
+import { directionFor, directionInts } from "../arbitraries/direction.js";
+import { graphCase } from "../arbitraries/graph-case.js";
+import { ask } from "./ask.js";
+import type { BackendLike } from "./backend-like.js";
+import { absInner, exactInner } from "./operator-answer.js";
+import type { PropertyOptions, PropertyResult } from "./property-result.js";
+import { outputShape, readGraphAnswer } from "./read-graph-result.js";
+import { tensorAt } from "./read-result.js";
+import { runProperty } from "./run-property.js";
+import { refused, type CheckContext, type PropertyDefinition, type Verdict } from "./verdict.js";
+
+export interface ForwardReverseValue {
+  readonly c: GraphCase;
+  readonly tangent: readonly number[];
+  readonly cotangent: number;
+}
+
+async function check(backend: BackendLike, { c: graph, tangent, cotangent }: ForwardReverseValue, ctx: CheckContext): Promise<Verdict> {
+  const inputs = graph.graph.inputs.map((x) => x.id);
+  const w = (cotangent % 1001) / 1000 || 0.5;
+  const c: GraphCase = { ...graph, cotangent: w, wrt: inputs };
+  const v = directionFor(c, tangent);
+  const forward = await ask(backend, { method: "jvp", c: graph, tangent: v });
+  if (!forward.ok) return { ...refused(forward, c, "jvp"), ...(forward.code !== undefined ? { tangent: v } : {}) };
+  const jv = tensorAt(forward.result, "tangent", outputShape(c));
+  if ("problem" in jv) return { kind: "fail", reason: `jvp: malformed answer: ${jv.problem}`, case: c, tangent: v };
+  const reverse = await ask(backend, { method: "gradient", c });
+  if (!reverse.ok) return refused(reverse, c, "gradient");
+  const read = readGraphAnswer(reverse.result, c);
+  if ("problem" in read) return { kind: "fail", reason: `gradient: malformed answer: ${read.problem}`, case: c };
+
+  const left = exactInner(w, jv.tensor);
+  const right = inputs.map((id) => exactInner(read.gradient[id] as Tensor, v[id] as Tensor)).reduce((s, x) => s.plus(x)); // graphs have inputs
+  const tol = tolerance(errorScale(c), ctx.precision);
+  const allowed = 2 * inputs.reduce((s, id) => s + absInner(v[id] as Tensor, tol.gradient[id] as Tensor), 0);
+  const off = left.minus(right).abs();
+  if (off.lte(allowed)) return { kind: "pass" };
+  const hp = directionalDerivative(c, v);
+  const which = hp.error.isFinite()
+    ? `the oracle's ⟨w, J v⟩ is ${hp.derivative.toPrecision(17)}: forward off by ${left.minus(hp.derivative).abs().toPrecision(3)}, reverse off by ${right.minus(hp.derivative).abs().toPrecision(3)}`
+    : "the oracle cannot decide which side is wrong";
+  const reason = `law.forward-reverse: ⟨w, J v⟩ = ${left.toPrecision(17)} (jvp) but ⟨Jᵀ• w, v⟩ = ${right.toPrecision(17)} (gradient); |Δ| = ${off.toPrecision(3)}, allowance ${allowed.toPrecision(3)}; ${which}; w = ${w}, v = ${JSON.stringify(v)}`;
+  if (tol.outsideModel.length > 0 || tol.outsideRange) return { kind: "inconclusive", reason: `${reason}; outside the tolerance model` };
+  return { kind: "fail", reason, case: c, tangent: v };
+}
+
+export const FORWARD_REVERSE: PropertyDefinition<ForwardReverseValue> = {
+  name: "forward-reverse",
+  requires: ["forward", "gradient"],
+  arbitrary: fc.record({ c: graphCase(), tangent: directionInts, cotangent: fc.integer({ min: -1000, max: 1000 }) }),
+  check,
+};
+
+/** @see spec/02-operators.md#law.forward-reverse */
+export const forwardReverseProperty = (backend: BackendLike, options: PropertyOptions): Promise<PropertyResult> => runProperty(FORWARD_REVERSE, backend, options);
