@@ -5,20 +5,41 @@ import { describe, expect, it } from "vitest";
 import { fixture } from "./run/fixture.js";
 
 function conform(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args], { encoding: "utf8" });
+  return conformWith({}, ...args);
+}
+
+function conformWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
   const lines = r.stdout.trimEnd().split("\n");
   return { status: r.status, last: lines.at(-1), stdout: r.stdout, stderr: r.stderr };
 }
 
 describe("conform CLI", () => {
-  it("passes the corpus on the reference, exit 0", () => {
-    const r = conform();
+  it("passes the corpus and the quick profile's properties on the reference, exit 0", () => {
+    const r = conform("--profile", "quick", "--verbose");
     expect(r.status).toBe(0);
     expect(r.last).toMatch(/^conform: \d{3,} passed, 0 failed, 0 skipped$/);
+    expect(r.stdout).toMatch(/PASS  property\.graph-gradient \(\(seed 20230315\)\)\n +25 random cases/);
+    expect(r.stdout).toContain("PASS  property.law.reversal");
+  });
+
+  it("catches a broken backend given as a module: corpus cases and the property, with a counterexample", () => {
+    const r = conformWith({ BROKEN: "tanhWrong" }, "--impl", "conformance/properties/testing/broken-module.ts", "--profile", "quick", "--filter", "*tanh*");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("FAIL  prim.tanh.scalar");
+    const r2 = conformWith({ BROKEN: "tanhWrong" }, "--impl", "conformance/properties/testing/broken-module.ts", "--runs", "200", "--filter", "property.graph-gradient");
+    expect(r2.status).toBe(1);
+    expect(r2.stdout).toMatch(/FAIL  property\.graph-gradient .*\n.*replay: --seed 20230315, path [\d:]+\)\n +counterexample: \{"id":/);
+  });
+
+  it("rejects a bad profile, seed or run count with exit 2", () => {
+    expect(conform("--profile", "huge")).toMatchObject({ status: 2 });
+    expect(conform("--seed", "x")).toMatchObject({ status: 2 });
+    expect(conform("--runs", "-1")).toMatchObject({ status: 2 });
   });
 
   it("fails with exit 1 and counts errors as failures", () => {
-    const r = conform("--cases", fixture());
+    const r = conform("--cases", fixture(), "--runs", "0");
     expect(r.status).toBe(1);
     expect(r.last).toBe("conform: 1 passed, 3 failed, 0 skipped");
     expect(r.stdout).toContain("FAIL  fx.sin.wrong");
@@ -44,7 +65,7 @@ describe("conform CLI", () => {
     const dir = fixture();
     const file = `${dir}/readme.json`;
     writeFileSync(file, JSON.stringify({ cases: [example] }));
-    const r = conform("--cases", file);
+    const r = conform("--cases", file, "--runs", "0");
     expect(r.last).toBe("conform: 1 passed, 0 failed, 0 skipped");
   });
 });

@@ -8,7 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
-import { runSuite } from "./run/run-suite.js";
+import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
+import { globMatcher, runSuite } from "./run/run-suite.js";
 import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
@@ -20,7 +21,10 @@ const HELP = `usage: npm run conform -- [options]
                                           (spec/08-backends.md), started without a shell
   --timeout <ms>     per request to the backend (default: ${DEFAULT_TIMEOUT_MS})
   --cases <path>     case file or directory, repeatable (default: conformance/cases)
-  --filter <glob>    only case ids matching the glob (* and ?)
+  --filter <glob>    only case ids matching the glob (* and ?); properties are property.<name>
+  --seed <n>         seed of the random cases (default: 20230315)
+  --runs <n>         random cases per property; 0 = none (default: from the profile)
+  --profile <p>      quick (25 per property), default (1000), thorough (10000)
   --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
 
@@ -34,6 +38,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         timeout: { type: "string" },
         cases: { type: "string", multiple: true },
         filter: { type: "string" },
+        seed: { type: "string", default: "20230315" },
+        runs: { type: "string" },
+        profile: { type: "string", default: "default" },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -53,6 +60,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: --timeout needs a positive whole number of milliseconds (at most 2147483647), got ${JSON.stringify(values.timeout)}\n\n${HELP}`);
     return 2;
   }
+  const profile = values.profile as Profile;
+  const seed = Number(values.seed);
+  const runs = values.runs === undefined ? PROFILES[profile] : Number(values.runs);
+  if (!Object.hasOwn(PROFILES, profile) || !/^-?[0-9]+$/.test(values.seed) || !Number.isSafeInteger(seed) || !/^[0-9]+$/.test(values.runs ?? "0") || !Number.isSafeInteger(runs)) {
+    console.error(`conform: --profile is one of ${Object.keys(PROFILES).join(", ")}; --seed an integer; --runs a whole number\n\n${HELP}`);
+    return 2;
+  }
   const verbose = values.verbose;
   let backend: Backend;
   try {
@@ -67,6 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       cases: values.cases ?? ["conformance/cases"],
       ...(values.filter !== undefined ? { filter: values.filter } : {}),
     });
+    // Random cases only when the backend said hello (a failed hello is already the run's error).
+    if (!outcomes.some((o) => o.id === "(hello)")) {
+      outcomes.push(...(await runProperties(backend, { seed, runs, ...(values.filter !== undefined ? { match: globMatcher(values.filter) } : {}) })));
+    }
   } finally {
     await backend.close();
   }

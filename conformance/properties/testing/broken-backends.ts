@@ -96,7 +96,7 @@ function backendWith(name: string, parts: Parts): BackendLike {
     return { program, values, edges: linearize(program, values).map((e) => rewrite(e, program, values)) };
   };
   return {
-    hello: () => ({ name, capabilities: ["gradient", "solve", "apply", "forward"], precision: "float64" }),
+    hello: () => ({ name, version: "1", capabilities: ["gradient", "solve", "apply", "forward"], precision: "float64" }),
     gradient: (c: GraphCase) => {
       const { program, values, edges } = edgesOf(c, false);
       const value = values[program.output] as Tensor;
