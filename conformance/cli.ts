@@ -8,6 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
+import { JsonlReport } from "./run/jsonl-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
 import { globMatcher, runSuite } from "./run/run-suite.js";
 import type { Outcome } from "./run/outcome.js";
@@ -25,6 +26,7 @@ const HELP = `usage: npm run conform -- [options]
   --seed <n>         seed of the random cases (default: 20230315)
   --runs <n>         random cases per property; 0 = none (default: from the profile)
   --profile <p>      quick (25 per property), default (1000), thorough (10000)
+  --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
   --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
 
@@ -41,6 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         seed: { type: "string", default: "20230315" },
         runs: { type: "string" },
         profile: { type: "string", default: "default" },
+        report: { type: "string" },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -75,19 +78,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
+  const cases = values.cases ?? ["conformance/cases"];
+  let jsonl: JsonlReport | undefined;
+  try {
+    if (values.report !== undefined) {
+      jsonl = new JsonlReport(values.report, { backend: values.impl, seed, runs, cases, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
+    }
+  } catch (e) {
+    await backend.close();
+    console.error(`conform: cannot write --report ${JSON.stringify(values.report)}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const started = performance.now();
+  const onOutcome = (o: Outcome): void => jsonl?.record(o);
   let outcomes: Outcome[];
   try {
-    outcomes = await runSuite(backend, {
-      cases: values.cases ?? ["conformance/cases"],
-      ...(values.filter !== undefined ? { filter: values.filter } : {}),
-    });
+    outcomes = await runSuite(backend, { cases, onOutcome, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
     // Random cases only when the backend said hello (a failed hello is already the run's error).
     if (!outcomes.some((o) => o.id === "(hello)")) {
-      outcomes.push(...(await runProperties(backend, { seed, runs, ...(values.filter !== undefined ? { match: globMatcher(values.filter) } : {}) })));
+      outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, ...(values.filter !== undefined ? { match: globMatcher(values.filter) } : {}) })));
     }
   } finally {
     await backend.close();
   }
+  jsonl?.close((performance.now() - started) / 1000);
   report(outcomes, verbose);
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
 }

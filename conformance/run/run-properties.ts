@@ -18,6 +18,8 @@ export interface PropertyRunOptions {
   readonly runs: number;
   /** Keeps the properties whose outcome id `property.<name>` it accepts. */
   readonly match?: (id: string) => boolean;
+  /** Called with each outcome as soon as it is known (streamed reports). */
+  readonly onOutcome?: (o: Outcome) => void;
 }
 
 export async function runProperties(backend: BackendLike, options: PropertyRunOptions): Promise<Outcome[]> {
@@ -26,7 +28,9 @@ export async function runProperties(backend: BackendLike, options: PropertyRunOp
   for (const p of PROPERTIES) {
     const id = `property.${p.name}`;
     if (options.match !== undefined && !options.match(id)) continue;
-    outcomes.push(toOutcome(id, options.seed, await p.run(backend, { seed: options.seed, runs: options.runs })));
+    const o = toOutcome(id, options.seed, await p.run(backend, { seed: options.seed, runs: options.runs }));
+    outcomes.push(o);
+    options.onOutcome?.(o);
   }
   return outcomes;
 }

@@ -14,6 +14,8 @@ export interface SuiteOptions {
   readonly cases: readonly string[];
   /** A glob on case ids: `*` matches any run of characters, `?` one character. */
   readonly filter?: string;
+  /** Called with each outcome as soon as it is known (streamed reports). */
+  readonly onOutcome?: (o: Outcome) => void;
 }
 
 /**
@@ -24,12 +26,12 @@ export interface SuiteOptions {
 export async function runSuite(backend: InProcessBackend, options: SuiteOptions): Promise<Outcome[]> {
   const { cases, faults } = loadCaseFiles([...options.cases]);
   const match = options.filter === undefined ? () => true : globMatcher(options.filter);
-  const outcomes: Outcome[] = faults.map((f) => ({
-    id: f.where.caseId ?? "(file)",
-    file: f.where.file ?? "",
-    status: "error" as const,
-    reason: f.message,
-  }));
+  const outcomes: Outcome[] = [];
+  const emit = (o: Outcome): void => {
+    outcomes.push(o);
+    options.onOutcome?.(o);
+  };
+  for (const f of faults) emit({ id: f.where.caseId ?? "(file)", file: f.where.file ?? "", status: "error", reason: f.message });
   let capabilities: readonly string[];
   let precision: PrecisionClass;
   try {
@@ -38,10 +40,11 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     precision = hello.precision === "float32" ? "float32" : "float64";
   } catch (e) {
     const fault = e instanceof BackendFault ? { fault: e.kind } : {};
-    return [...outcomes, { id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault }];
+    emit({ id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault });
+    return outcomes;
   }
   for (const loaded of cases) {
-    if (match(loaded.case.id)) outcomes.push(await judge(loaded, backend, capabilities, precision));
+    if (match(loaded.case.id)) emit(await judge(loaded, backend, capabilities, precision));
   }
   return outcomes;
 }
