@@ -32,6 +32,23 @@ describe("conform CLI", () => {
     expect(r2.stdout).toMatch(/FAIL  property\.graph-gradient .*\n.*replay: --seed 20230315, path [\d:]+\)\n +counterexample: \{"id":/);
   });
 
+  it("--expectations: a known failure is skipped with its reason; an unexpected pass and a stale entry are errors", () => {
+    const file = `${fixture()}/expectations.json`;
+    writeFileSync(file, JSON.stringify({ expectations: [
+      { id: "prim.tanh.scalar", reason: "tanh' = 1 - tanh" },
+      { id: "prim.exp.scalar", reason: "listed but passes" },
+      { id: "prim.no-such-case", reason: "gone" },
+    ] }));
+    const r = conformWith({ BROKEN: "tanhWrong" }, "--impl", "conformance/properties/testing/broken-module.ts", "--runs", "0", "--filter", "prim.*", "--expectations", file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/skipped: .*prim\.tanh\.scalar \(known failure \(tanh' = 1 - tanh\): gradient\.x: expected/);
+    expect(r.stdout).toMatch(/ERROR prim\.exp\.scalar .*\n +unexpected pass/);
+    expect(r.stdout).toMatch(/ERROR prim\.no-such-case .*\n +stale expectation \(gone\)/);
+    expect(r.stdout).toContain("FAIL  prim.tanh.matrix-row"); // not listed: still a failure
+    writeFileSync(file, JSON.stringify({ expectations: [{ id: "x" }] }));
+    expect(conform("--runs", "0", "--expectations", file)).toMatchObject({ status: 2, stderr: expect.stringContaining("at /expectations/0") });
+  });
+
   it("rejects a bad profile, seed or run count with exit 2", () => {
     expect(conform("--profile", "huge")).toMatchObject({ status: 2 });
     expect(conform("--seed", "x")).toMatchObject({ status: 2 });

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
+import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
 import { JsonlReport } from "./run/jsonl-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
 import { globMatcher, runSuite } from "./run/run-suite.js";
@@ -26,6 +27,8 @@ const HELP = `usage: npm run conform -- [options]
   --seed <n>         seed of the random cases (default: 20230315)
   --runs <n>         random cases per property; 0 = none (default: from the profile)
   --profile <p>      quick (25 per property), default (1000), thorough (10000)
+  --expectations <file>  known failures {"expectations":[{"id","reason"}]}: reported as skipped;
+                     an unexpected pass or a stale entry is an error
   --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
   --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
@@ -44,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         runs: { type: "string" },
         profile: { type: "string", default: "default" },
         report: { type: "string" },
+        expectations: { type: "string" },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -78,6 +82,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
+  let known: Expectations = new Map();
+  try {
+    if (values.expectations !== undefined) known = readExpectations(values.expectations);
+  } catch (e) {
+    await backend.close();
+    console.error(`conform: --expectations ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const cases = values.cases ?? ["conformance/cases"];
   let jsonl: JsonlReport | undefined;
   try {
@@ -90,7 +102,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const onOutcome = (o: Outcome): void => jsonl?.record(o);
+  const seen = new Set<string>();
+  const onOutcome = (o: Outcome): void => {
+    seen.add(o.id);
+    jsonl?.record(expected(o, known));
+  };
   let outcomes: Outcome[];
   try {
     outcomes = await runSuite(backend, { cases, onOutcome, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
@@ -101,6 +117,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await backend.close();
   }
+  const selected = values.filter === undefined ? () => true : globMatcher(values.filter);
+  const stale = staleEntries(known, seen, selected, values.expectations ?? "");
+  stale.forEach((o) => jsonl?.record(o));
+  outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
   jsonl?.close((performance.now() - started) / 1000);
   report(outcomes, verbose);
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
