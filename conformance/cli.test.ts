@@ -49,6 +49,17 @@ describe("conform CLI", () => {
     expect(conform("--runs", "0", "--expectations", file)).toMatchObject({ status: 2, stderr: expect.stringContaining("at /expectations/0") });
   });
 
+  it("--save-failures writes the shrunk counterexample as a case file that replays without fast-check", () => {
+    const dir = `${fixture()}/failures`;
+    const broken = ["--impl", "conformance/properties/testing/broken-module.ts"];
+    conformWith({ BROKEN: "tanhWrong" }, ...broken, "--runs", "200", "--filter", "property.graph-gradient", "--save-failures", dir);
+    const file = `${dir}/counterexample.graph-gradient.json`;
+    const saved = JSON.parse(readFileSync(file, "utf8")) as { cases: { graph: { nodes: unknown[] } }[] };
+    expect(saved.cases[0]?.graph.nodes.length).toBeLessThanOrEqual(4);
+    expect(conform("--cases", dir, "--runs", "0").last).toBe("conform: 1 passed, 0 failed, 0 skipped");
+    expect(conformWith({ BROKEN: "tanhWrong" }, ...broken, "--cases", dir, "--runs", "0").last).toBe("conform: 0 passed, 1 failed, 0 skipped");
+  });
+
   it("rejects a bad profile, seed or run count with exit 2", () => {
     expect(conform("--profile", "huge")).toMatchObject({ status: 2 });
     expect(conform("--seed", "x")).toMatchObject({ status: 2 });

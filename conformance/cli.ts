@@ -6,6 +6,8 @@
  * @see spec/06-conformance.md#conform.outcome
  * @see spec/08-backends.md#backend.select
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
 import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
@@ -29,6 +31,8 @@ const HELP = `usage: npm run conform -- [options]
   --profile <p>      quick (25 per property), default (1000), thorough (10000)
   --expectations <file>  known failures {"expectations":[{"id","reason"}]}: reported as skipped;
                      an unexpected pass or a stale entry is an error
+  --save-failures <dir>  write each property's shrunk counterexample as <dir>/<property>.json,
+                     an ordinary case file that replays with --cases <dir> (no fast-check)
   --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
   --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
@@ -48,6 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         profile: { type: "string", default: "default" },
         report: { type: "string" },
         expectations: { type: "string" },
+        "save-failures": { type: "string" },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -121,9 +126,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   const stale = staleEntries(known, seen, selected, values.expectations ?? "");
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
+  if (values["save-failures"] !== undefined) saveFailures(values["save-failures"], outcomes);
   jsonl?.close((performance.now() - started) / 1000);
   report(outcomes, verbose);
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
+}
+
+/** Each counterexample as `<dir>/<outcome id>.json`, with the case id made unique and permanent-looking. */
+function saveFailures(dir: string, outcomes: readonly Outcome[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (const o of outcomes) {
+    if (o.counterexample === undefined || (o.status !== "fail" && o.status !== "error")) continue;
+    const id = `counterexample.${o.id.replace(/^property\./, "").replace(/[^a-z0-9._-]/g, "-")}`;
+    const file = join(dir, `${id}.json`);
+    writeFileSync(file, `${JSON.stringify({ cases: [{ ...o.counterexample, id }] }, null, 2)}\n`);
+    console.log(`saved ${o.id}'s counterexample: ${file}`);
+  }
 }
 
 function report(outcomes: readonly Outcome[], verbose: boolean): void {

@@ -3,6 +3,7 @@
  *
  * @see spec/06-conformance.md#conform.outcome
  */
+import type { Case } from "../../reference/case.js";
 import type { FaultKind } from "../backends/index.js";
 
 export type Status = "pass" | "fail" | "skip" | "error";
@@ -15,4 +16,6 @@ export interface Outcome {
   readonly reason?: string;
   /** For an error: the request got no answer because the backend crashed, timed out or broke the protocol. */
   readonly fault?: FaultKind;
+  /** For a failed property: the shrunk counterexample, an ordinary case with `expect` from the oracles. */
+  readonly counterexample?: Case;
 }

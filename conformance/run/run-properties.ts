@@ -42,5 +42,11 @@ function toOutcome(id: string, seed: number, r: PropertyResult): Outcome {
   const replay = r.path !== undefined ? ` (replay: --seed ${seed}, path ${r.path})` : "";
   const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
   const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
-  return { id, file, status: r.status, reason: `${r.reason ?? r.status}${replay}${counterexample}${tangent}` };
+  return {
+    id,
+    file,
+    status: r.status,
+    reason: `${r.reason ?? r.status}${replay}${counterexample}${tangent}`,
+    ...(r.counterexample !== undefined && r.tangent === undefined ? { counterexample: r.counterexample } : {}),
+  };
 }
