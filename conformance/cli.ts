@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
 import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
 import { JsonlReport } from "./run/jsonl-report.js";
+import { writeJunit } from "./run/junit-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
 import { globMatcher, runSuite } from "./run/run-suite.js";
 import type { Outcome } from "./run/outcome.js";
@@ -33,6 +34,7 @@ const HELP = `usage: npm run conform -- [options]
                      an unexpected pass or a stale entry is an error
   --save-failures <dir>  write each property's shrunk counterexample as <dir>/<property>.json,
                      an ordinary case file that replays with --cases <dir> (no fast-check)
+  --junit <file>     write a JUnit XML report (a testsuite per case file, one for the properties)
   --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
   --verbose          print every case, not only failures, and the backend's stderr
   --help             this text`;
@@ -53,6 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         report: { type: "string" },
         expectations: { type: "string" },
         "save-failures": { type: "string" },
+        junit: { type: "string" },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -127,6 +130,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
   if (values["save-failures"] !== undefined) saveFailures(values["save-failures"], outcomes);
+  if (values.junit !== undefined) {
+    try {
+      writeJunit(values.junit, outcomes);
+    } catch (e) {
+      console.error(`conform: cannot write --junit ${JSON.stringify(values.junit)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   jsonl?.close((performance.now() - started) / 1000);
   report(outcomes, verbose);
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
