@@ -60,6 +60,16 @@ describe("conform CLI", () => {
     expect(conformWith({ BROKEN: "tanhWrong" }, ...broken, "--cases", dir, "--runs", "0").last).toBe("conform: 0 passed, 1 failed, 0 skipped");
   });
 
+  it("--tags selects cases by tag and properties by name", () => {
+    const r = conform("--tags", "paper", "--runs", "5", "--verbose");
+    expect(r.stdout).toContain("PASS  paper.mlp.showcase");
+    expect(r.stdout).not.toContain("prim.sin");
+    expect(r.stdout).not.toContain("property.");
+    const p = conform("--tags", "law.reversal", "--runs", "5", "--verbose");
+    expect(p.last).toBe("conform: 1 passed, 0 failed, 0 skipped");
+    expect(p.stdout).toContain("PASS  property.law.reversal");
+  });
+
   it("rejects a bad profile, seed or run count with exit 2", () => {
     expect(conform("--profile", "huge")).toMatchObject({ status: 2 });
     expect(conform("--seed", "x")).toMatchObject({ status: 2 });

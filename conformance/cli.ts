@@ -14,7 +14,7 @@ import { expected, readExpectations, staleEntries, type Expectations } from "./r
 import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
-import { globMatcher, runSuite } from "./run/run-suite.js";
+import { globMatcher, hasTag, runSuite } from "./run/run-suite.js";
 import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
@@ -27,6 +27,8 @@ const HELP = `usage: npm run conform -- [options]
   --timeout <ms>     per request to the backend (default: ${DEFAULT_TIMEOUT_MS})
   --cases <path>     case file or directory, repeatable (default: conformance/cases)
   --filter <glob>    only case ids matching the glob (* and ?); properties are property.<name>
+  --tags <t,…>       only cases with one of these tags (repeatable); properties carry the tag
+                     "property" and their name, e.g. --tags law.reversal
   --seed <n>         seed of the random cases (default: 20230315)
   --runs <n>         random cases per property; 0 = none (default: from the profile)
   --profile <p>      quick (25 per property), default (1000), thorough (10000)
@@ -49,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         timeout: { type: "string" },
         cases: { type: "string", multiple: true },
         filter: { type: "string" },
+        tags: { type: "string", multiple: true },
         seed: { type: "string", default: "20230315" },
         runs: { type: "string" },
         profile: { type: "string", default: "default" },
@@ -117,10 +120,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   let outcomes: Outcome[];
   try {
-    outcomes = await runSuite(backend, { cases, onOutcome, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
+    const tags = (values.tags ?? []).flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+    outcomes = await runSuite(backend, { cases, onOutcome, tags, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
     // Random cases only when the backend said hello (a failed hello is already the run's error).
     if (!outcomes.some((o) => o.id === "(hello)")) {
-      outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, ...(values.filter !== undefined ? { match: globMatcher(values.filter) } : {}) })));
+      const byFilter = values.filter === undefined ? () => true : globMatcher(values.filter);
+      const match = (id: string): boolean => byFilter(id) && hasTag(["property", id.replace(/^property\./, "")], tags);
+      outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, match })));
     }
   } finally {
     await backend.close();

@@ -14,6 +14,8 @@ export interface SuiteOptions {
   readonly cases: readonly string[];
   /** A glob on case ids: `*` matches any run of characters, `?` one character. */
   readonly filter?: string;
+  /** Only cases carrying at least one of these tags (none: every case). */
+  readonly tags?: readonly string[];
   /** Called with each outcome as soon as it is known (streamed reports). */
   readonly onOutcome?: (o: Outcome) => void;
 }
@@ -44,9 +46,14 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     return outcomes;
   }
   for (const loaded of cases) {
-    if (match(loaded.case.id)) emit(await judge(loaded, backend, capabilities, precision));
+    if (match(loaded.case.id) && hasTag(loaded.case.tags, options.tags)) emit(await judge(loaded, backend, capabilities, precision));
   }
   return outcomes;
+}
+
+/** Whether a case with `tags` is selected by `wanted` (any one suffices; no selection: all). */
+export function hasTag(tags: readonly string[] | undefined, wanted: readonly string[] | undefined): boolean {
+  return wanted === undefined || wanted.length === 0 || (tags ?? []).some((t) => wanted.includes(t));
 }
 
 export function globMatcher(glob: string): (id: string) => boolean {
