@@ -135,7 +135,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const stale = staleEntries(known, seen, selected, values.expectations ?? "");
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
-  if (values["save-failures"] !== undefined) saveFailures(values["save-failures"], outcomes);
+  if (values["save-failures"] !== undefined) {
+    try {
+      saveFailures(values["save-failures"], outcomes);
+    } catch (e) {
+      console.error(`conform: cannot write --save-failures ${JSON.stringify(values["save-failures"])}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (values.junit !== undefined) {
     try {
       writeJunit(values.junit, outcomes);
@@ -150,9 +156,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Each counterexample as `<dir>/<outcome id>.json`, with the case id made unique and permanent-looking. */
 function saveFailures(dir: string, outcomes: readonly Outcome[]): void {
-  mkdirSync(dir, { recursive: true });
-  for (const o of outcomes) {
-    if (o.counterexample === undefined || (o.status !== "fail" && o.status !== "error")) continue;
+  const failed = outcomes.filter((o) => o.counterexample !== undefined && (o.status === "fail" || o.status === "error"));
+  if (failed.length > 0) mkdirSync(dir, { recursive: true });
+  for (const o of failed) {
+    if (o.counterexample === undefined) continue;
     const id = `counterexample.${o.id.replace(/^property\./, "").replace(/[^a-z0-9._-]/g, "-")}`;
     const file = join(dir, `${id}.json`);
     writeFileSync(file, `${JSON.stringify({ cases: [{ ...o.counterexample, id }] }, null, 2)}\n`);
