@@ -103,11 +103,16 @@ export function preview(x: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
-/** One line for a failed comparison, naming which side is which. */
-export function describe(c: Mismatch | Malformed): string {
+/**
+ * One line for a failed comparison, naming which side is which: the expected side came from the
+ * case's `expect` ("case") or, for a case without one, from the oracles ("oracle").
+ *
+ * @see spec/06-conformance.md#conform.report
+ */
+export function describe(c: Mismatch | Malformed, source: "case" | "oracle" = "case"): string {
   if ("problem" in c) return `${c.path}: ${c.problem}`;
   return (
-    `${c.path}: expected ${c.expected} (case), got ${c.actual} (backend); ` +
+    `${c.path}: expected ${c.expected} (${source}), got ${c.actual} (backend); ` +
     `|Δ| = ${Math.abs(c.actual - c.expected).toPrecision(3)}, ${c.ratio.toPrecision(3)}× the allowance, ${c.ulps} ulps`
   );
 }

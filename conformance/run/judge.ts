@@ -6,14 +6,23 @@
  * (crash, timeout, protocol fault) and anything else the backend throws are the backend erroring.
  * None of them crashes the run. The backend may answer synchronously or with a promise.
  *
+ * A case without `expect` is judged against the oracles (expectation.ts). A failure names the worst
+ * element over every compared member, which side is which, and by how much; a wrong gradient of a
+ * graph case also names the first node, in reverse order, whose adjoint departs from the oracles'
+ * (localization-report.ts).
+ *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/06-conformance.md#conform.expect-absent
+ * @see spec/06-conformance.md#conform.report
  * @see spec/08-backends.md#backend.faults
  */
 import { ERROR_CODES, expectsError, type Case, type RawTensor } from "../../reference/index.js";
 import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { BackendFault, caseForBackend, specErrorOf } from "../backends/index.js";
 import { allowancesFor, type CaseAllowances } from "./allowances.js";
-import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed } from "./compare.js";
+import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed, type Malformed, type Mismatch } from "./compare.js";
+import { expectationFor } from "./expectation.js";
+import { localizationReport } from "./localization-report.js";
 import type { Outcome } from "./outcome.js";
 
 /**
@@ -40,11 +49,13 @@ export async function judge(
   capabilities: readonly string[],
   precision: PrecisionClass = "float64",
 ): Promise<Outcome> {
-  const c = loaded.case;
-  const base = { id: c.id, file: loaded.file };
-  const capability = CAPABILITY[c.kind];
+  const base = { id: loaded.case.id, file: loaded.file };
+  const capability = CAPABILITY[loaded.case.kind];
   if (!capabilities.includes(capability)) return { ...base, status: "skip", reason: `backend lacks the capability "${capability}"` };
-  if (c.expect === undefined) return { ...base, status: "skip", reason: "no expected values (oracles judge such cases in a later version)" };
+  const expectation = expectationFor(loaded.case);
+  if ("fault" in expectation) return { ...base, status: "error", reason: expectation.fault };
+  const { case: c, source, unjudged } = expectation;
+  const from = source === "oracle" ? " (oracle)" : "";
 
   let result: unknown;
   try {
@@ -57,20 +68,37 @@ export async function judge(
     if (spec.code === "E_INTERNAL") return { ...base, status: "error", reason: `backend reported ${text}` };
     if (!(ERROR_CODES as readonly string[]).includes(spec.code)) return { ...base, status: "error", reason: `backend reported an error code the spec does not define: ${text}` };
     if (expectsError(c.expect)) {
-      return spec.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}, got ${text}` };
+      return spec.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}${from}, got ${text}` };
     }
     return { ...base, status: "fail", reason: `unexpected error ${text}` };
   }
-  if (expectsError(c.expect)) return { ...base, status: "fail", reason: `expected ${c.expect.error}, got a result` };
+  if (expectsError(c.expect)) return { ...base, status: "fail", reason: `expected ${c.expect.error}${from}, got a result` };
 
   // A case's own `compare` wins; otherwise the error-bound model of chapter 7 (compare.defaults).
   const model = c.compare === undefined ? modelOrDefaults(c, precision) : undefined;
+  const worst = worstField(c, result, model);
+  const note = unjudged.length > 0 ? `not judged: ${unjudged.join(", ")} (the oracles cannot decide every element)` : undefined;
+  if (worst === undefined) return { ...base, status: "pass", ...(note !== undefined ? { reason: note } : {}) };
+  const verdict = verdictOnMismatch(model, describe(worst.worst, source));
+  if (verdict.status !== "fail" || c.kind !== "graph" || !worst.field.startsWith("gradient.") || "problem" in worst.worst) return { ...base, ...verdict };
+  const where = await localizationReport(backend, caseForBackend(c), precision, worst.field.slice("gradient.".length));
+  return { ...base, status: "fail", reason: `${verdict.reason}; ${where}` };
+}
+
+/**
+ * The worst failing element over every expected member: a malformed member first, then the
+ * largest excess over the allowance (spec: conform.report). Undefined when everything matches.
+ */
+function worstField(c: Case, result: unknown, model: CaseAllowances | undefined): { field: string; worst: Mismatch | Malformed } | undefined {
+  let worst: { field: string; worst: Mismatch | Malformed } | undefined;
   for (const [path, expected] of expectedFields(c)) {
     const allowed: Allowed = model?.byPath.get(path) ?? { ...DEFAULT_TOLERANCE, ...c.compare };
     const cmp = compareTensor(pick(result, path), expected, path, allowed);
-    if (!cmp.ok) return { ...base, ...verdictOnMismatch(model, describe(cmp.worst)) };
+    if (cmp.ok) continue;
+    if ("problem" in cmp.worst) return { field: path, worst: cmp.worst };
+    if (worst === undefined || ("ratio" in worst.worst && cmp.worst.ratio > worst.worst.ratio)) worst = { field: path, worst: cmp.worst };
   }
-  return { ...base, status: "pass" };
+  return worst;
 }
 
 /** A mismatch is a failure, unless the model says the case is outside it (tol.scope, tol.precision). */
