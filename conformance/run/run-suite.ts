@@ -1,14 +1,24 @@
 /**
  * Running a set of case files against a backend: load (faults become errored outcomes), filter,
- * judge each case. Results already computed are never lost to a later fault.
+ * judge each case. Results already computed are never lost to a later fault, and a backend that
+ * stops answering does not cost a timeout per remaining case.
  *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/08-backends.md#backend.unresponsive
  */
 import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { BackendFault } from "../backends/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "./judge.js";
 import type { Outcome } from "./outcome.js";
+
+/**
+ * Timeouts in a row after which the backend is deemed unresponsive and the remaining cases are not
+ * sent. Three, not one: a single slow case (or a slow restart) should not end a run.
+ *
+ * @see spec/08-backends.md#backend.unresponsive
+ */
+export const UNRESPONSIVE_AFTER = 3;
 
 export interface SuiteOptions {
   readonly cases: readonly string[];
@@ -45,8 +55,18 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     emit({ id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault });
     return outcomes;
   }
+  let timeouts = 0; // in a row
   for (const loaded of cases) {
-    if (match(loaded.case.id) && hasTag(loaded.case.tags, options.tags)) emit(await judge(loaded, backend, capabilities, precision));
+    if (!match(loaded.case.id) || !hasTag(loaded.case.tags, options.tags)) continue;
+    if (timeouts >= UNRESPONSIVE_AFTER) {
+      emit({ id: loaded.case.id, file: loaded.file, status: "error", reason: `not sent: the backend is unresponsive (${UNRESPONSIVE_AFTER} requests in a row timed out; spec: backend.unresponsive)` });
+      continue;
+    }
+    const o = await judge(loaded, backend, capabilities, precision);
+    emit(o);
+    // Any answer breaks the streak; a skip sent nothing (or proves nothing) and leaves it as it is.
+    if (o.fault === "timeout") timeouts++;
+    else if (o.status !== "skip") timeouts = 0;
   }
   return outcomes;
 }
