@@ -23,6 +23,7 @@ import { checkDirectional, Decimal, decimalContext, decimalField, directionalDer
 import { directionFor, directionInts } from "../arbitraries/direction.js";
 import { graphCase } from "../arbitraries/graph-case.js";
 import { compareTensor, describe } from "../run/compare.js";
+import { graphFailureReport } from "../run/graph-failure-report.js";
 import { ask } from "./ask.js";
 import type { BackendLike } from "./backend-like.js";
 import type { PropertyOptions, PropertyResult } from "./property-result.js";
@@ -106,5 +107,12 @@ export const GRAPH_GRADIENT: PropertyDefinition<GraphGradientValue> = {
   check,
 };
 
-/** @see spec/04-system.md#system.gradient */
-export const graphGradientProperty = (backend: BackendLike, options: PropertyOptions): Promise<PropertyResult> => runProperty(GRAPH_GRADIENT, backend, options);
+/**
+ * After shrinking, the directional verdict is followed by the counterexample's worst gradient
+ * element against the oracles' and the first node whose adjoint departs.
+ *
+ * @see spec/04-system.md#system.gradient
+ * @see spec/06-conformance.md#conform.report
+ */
+export const graphGradientProperty = (backend: BackendLike, options: PropertyOptions): Promise<PropertyResult> =>
+  runProperty(GRAPH_GRADIENT, backend, options, (b, c, precision) => (c.kind === "graph" ? graphFailureReport(b, c, precision, "oracle") : Promise.resolve(undefined)));

@@ -6,9 +6,16 @@
  * are not made, so a crashing or hanging backend costs one request, not a shrinking session.
  * Deterministic for a given seed, backend and property.
  *
+ * `explain`, when given, is asked once, after shrinking, about the shrunk counterexample (with its
+ * oracle `expect`) and its answer is appended to the reason — e.g. the worst element and the first
+ * departing node of a graph case. It never runs on the attempts made while shrinking, so its cost
+ * is paid once per failing property; a fault in it is reported, never hides the verdict.
+ *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/06-conformance.md#conform.report
  */
 import fc from "fast-check";
+import type { Case } from "../../reference/case.js";
 import type { PrecisionClass } from "../../oracles/index.js";
 import type { BackendLike } from "./backend-like.js";
 import { withOracleExpect } from "./oracle-expect.js";
@@ -17,9 +24,12 @@ import type { PropertyDefinition, Verdict } from "./verdict.js";
 
 type Failing = Extract<Verdict, { kind: "fail" | "error" }>;
 
+/** More about a failure, from its shrunk counterexample; undefined when there is nothing to add. */
+export type Explain = (backend: BackendLike, counterexample: Case, precision: PrecisionClass) => Promise<string | undefined>;
+
 const idToken = (s: string): string => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 
-export async function runProperty<T>(def: PropertyDefinition<T>, backend: BackendLike, options: PropertyOptions): Promise<PropertyResult> {
+export async function runProperty<T>(def: PropertyDefinition<T>, backend: BackendLike, options: PropertyOptions, explain?: Explain): Promise<PropertyResult> {
   const started = performance.now();
   const base = { name: def.name, seed: options.seed, inconclusive: 0 };
   const seconds = (): number => (performance.now() - started) / 1000;
@@ -83,11 +93,21 @@ export async function runProperty<T>(def: PropertyDefinition<T>, backend: Backen
   if (!details.failed || reported === undefined) return { ...common, status: "pass", seconds: seconds() };
   const run = (details.counterexamplePath ?? "0").split(":")[0];
   const tag = `random.${idToken(def.name)}.s${options.seed >>> 0}.run${run}`;
-  let counterexample;
+  let counterexample: Case;
+  let filled = false;
   try {
     counterexample = { ...withOracleExpect(reported.case), id: tag, description: `${def.name}: ${reported.kind === "error" ? "first erring" : "shrunk failing"} case (seed ${options.seed}, path ${details.counterexamplePath})`, tags: [...new Set([...(reported.case.tags ?? []), "random", idToken(def.name)])] };
+    filled = true;
   } catch (e) {
     counterexample = { ...reported.case, id: tag, description: `${def.name}: failing case; the oracles could not fill expect (${e instanceof Error ? e.message : String(e)})` };
+  }
+  let more: string | undefined;
+  if (explain !== undefined && reported.kind === "fail" && filled) {
+    try {
+      more = await explain(backend, counterexample, precision);
+    } catch (e) {
+      more = `could not localize: ${e instanceof Error ? e.message : String(e)}`;
+    }
   }
   return {
     ...common,
@@ -95,7 +115,7 @@ export async function runProperty<T>(def: PropertyDefinition<T>, backend: Backen
     counterexample,
     ...(reported.kind === "fail" && reported.tangent !== undefined ? { tangent: reported.tangent } : {}),
     ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
-    reason: reported.reason,
+    reason: more === undefined ? reported.reason : `${reported.reason}; ${more}`,
     shrinks: details.numShrinks,
     seconds: seconds(),
   };

@@ -13,6 +13,8 @@ import { liveIds } from "./live-ids.js";
 import { localize, type Departure, type LocalizeOptions } from "./localize.js";
 
 const ulpText = (n: number): string => (n < 1e6 ? String(n) : n === Infinity ? "∞" : n.toExponential(1));
+/** An allowance of 0 (tol.zero: the element must be exact) makes any excess infinite. */
+const ratioText = (r: number): string => (r === Infinity ? "∞" : r.toPrecision(3));
 
 const gathers = (consumers: readonly { id: string; op: string }[]): string =>
   consumers.length === 0 ? "no edges (it reaches the output only as itself)" : `the edges from ${consumers.map((n) => `"${n.id}" (${n.op})`).join(", ")}`;
@@ -20,7 +22,7 @@ const gathers = (consumers: readonly { id: string; op: string }[]): string =>
 function departureText(d: Departure): string {
   return (
     `adjoint of node "${d.node}" (${d.op}) departs first${d.element === "" ? "" : `, at ${d.element}`}: ` +
-    `backend ${d.backend}, oracle ${d.oracle} (${d.ratio.toPrecision(3)}× the allowance, ${ulpText(d.ulps)} ulps); its adjoint gathers ${gathers(d.consumers)}`
+    `backend ${d.backend}, oracle ${d.oracle} (${ratioText(d.ratio)}× the allowance, ${ulpText(d.ulps)} ulps); its adjoint gathers ${gathers(d.consumers)}`
   );
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The element-level report on a failing graph case that carries `expect` (a corpus case, or a
+ * property's shrunk counterexample whose `expect` the oracles filled): the backend's gradient
+ * compared element by element with `expect.gradient` under the chapter-7 allowances, the worst
+ * element named with both values, and the first node whose adjoint departs (localization-report.ts).
+ * A property judges a random direction ⟨∇f, v⟩; this says which element and which node are wrong.
+ *
+ * @see spec/06-conformance.md#conform.report
+ */
+import type { GraphCase, RawTensor, Tensor } from "../../reference/index.js";
+import { errorScale, tolerance, type PrecisionClass } from "../../oracles/index.js";
+import { caseForBackend } from "../backends/case-for-backend.js";
+import { ask } from "../properties/ask.js";
+import type { BackendLike } from "../properties/backend-like.js";
+import { compareTensor, describe, type Malformed, type Mismatch } from "./compare.js";
+import { localizationReport } from "./localization-report.js";
+
+/**
+ * One sentence: the worst gradient element and where the departure starts; undefined when every
+ * expected gradient element is within its allowance (the failure lies elsewhere, e.g. the value)
+ * or when the backend answers with an error instead of a gradient.
+ * Never throws: a fault is reported as "could not localize: …".
+ */
+export async function graphFailureReport(backend: BackendLike, c: GraphCase, precision: PrecisionClass, source: "case" | "oracle"): Promise<string | undefined> {
+  try {
+    const expected = c.expect !== undefined && !("error" in c.expect) ? c.expect.gradient ?? {} : {};
+    const sent = caseForBackend(c);
+    const answer = await ask(backend, { method: "gradient", c: sent });
+    // A spec error or a crash is already the whole story; there is no gradient to place.
+    if (!answer.ok) return undefined;
+    const allowances = tolerance(errorScale(c), precision).gradient;
+    let worst: { input: string; at: Mismatch | Malformed } | undefined;
+    for (const [id, e] of Object.entries(expected) as [string, RawTensor][]) {
+      const got = (answer.result as { gradient?: Record<string, unknown> } | null)?.gradient?.[id];
+      const cmp = compareTensor(got, e, `gradient.${id}`, allowances[id] as Tensor);
+      if (cmp.ok) continue;
+      const better = worst === undefined || "problem" in cmp.worst || ("ratio" in worst.at && cmp.worst.ratio > worst.at.ratio);
+      if (better) worst = { input: id, at: cmp.worst };
+    }
+    if (worst === undefined) return undefined;
+    return `worst element ${describe(worst.at, source)}; ${await localizationReport(backend, sent, precision, worst.input)}`;
+  } catch (e) {
+    return `could not localize: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
