@@ -2,7 +2,7 @@
 // are caught — each bug by the cases that exercise it, each failure naming its worst element
 // (spec: conform.outcome).
 import { describe, expect, it } from "vitest";
-import { reference, SpecError } from "../../reference/index.js";
+import { reference, SpecError, type GraphCase, type OperatorCase, type SystemCase } from "../../reference/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge } from "./judge.js";
 import * as mutants from "./mutants.js";
@@ -46,6 +46,18 @@ describe("broken backends are caught", () => {
       .map((c) => c.case.id);
     expect(usesTanh.length).toBeGreaterThan(0);
     expect(bad.sort()).toEqual(usesTanh.sort());
+  });
+
+  it("each wrong-tanh failure names, as the first departing adjoint, an argument of a tanh node (spec: conform.report)", async () => {
+    const bad = await failing(mutants.wrongTanh);
+    expect(bad.length).toBeGreaterThan(0);
+    for (const o of bad) {
+      const c = corpus.cases.find((l) => l.case.id === o.id)?.case as GraphCase;
+      const tanhArgs = c.graph.nodes.filter((n) => n.op === "tanh").map((n) => n.args[0]);
+      const named = /adjoint of (?:node|input) "([^"]+)"(?: \(\w+\))? departs first/.exec(o.reason ?? "")?.[1];
+      expect(tanhArgs, `${o.id}: ${o.reason}`).toContain(named);
+      expect(o.reason).toMatch(/gathers the edges from .*\(tanh\)/);
+    }
   });
 
   it("a gradient off by 1e-6 relative in one element is a failure, not noise", async () => {
@@ -95,5 +107,53 @@ describe("broken backends are caught", () => {
     const skipped = outcomes.filter((o) => o.status === "skip");
     expect(skipped.length).toBeGreaterThan(0);
     expect(skipped[0]?.reason).toMatch(/lacks the capability "(gradient|solve)"/);
+  });
+});
+
+// Cases without `expect` are judged against the oracles (spec: conform.expect-absent).
+describe("cases without expect", () => {
+  const oracleJudged = loadCaseFiles(["conformance/testdata/oracle-judged"]);
+  const byId = (id: string) => oracleJudged.cases.find((l) => l.case.id === `oracle-judged.${id}`) as (typeof oracleJudged.cases)[number];
+  const all = ["gradient", "solve", "apply"];
+
+  it("load, carry no expect, and pass on the reference", async () => {
+    expect(oracleJudged.faults).toEqual([]);
+    expect(oracleJudged.cases.length).toBe(5);
+    for (const l of oracleJudged.cases) {
+      expect(l.case.expect).toBeUndefined();
+      expect(await judge(l, reference, all), l.case.id).toMatchObject({ status: "pass" });
+    }
+  });
+
+  it("fail on a broken backend, saying the expected side is the oracles' and where the adjoint departs", async () => {
+    const o = await judge(byId("tanh-chain"), mutants.wrongTanh, all);
+    expect(o.status).toBe("fail");
+    // d/dx sin(tanh(x²)) = cos(t)·(1 − t²)·2x at x = 0.7, t = tanh(0.49): a closed form, not the oracle's code.
+    const t = Math.tanh(0.49);
+    const [, expected] = /^gradient\.x: expected (\S+) \(oracle\), got \S+ \(backend\); /.exec(o.reason ?? "") ?? [];
+    expect(Number(expected)).toBeCloseTo(Math.cos(t) * (1 - t * t) * 1.4, 14);
+    expect(o.reason).toMatch(/adjoint of node "h" \(mul\) departs first: .*gathers the edges from "t" \(tanh\)/);
+  });
+
+  it("an oracle domain error is the expected error: a result where log(0) is evaluated fails", async () => {
+    const answers: InProcessBackend = { ...reference, gradient: () => ({ value: -Infinity, gradient: { x: Infinity } }) };
+    expect(await judge(byId("log-zero"), answers, all)).toMatchObject({ status: "fail", reason: "expected E_DOMAIN (oracle), got a result" });
+    const wrongCode: InProcessBackend = { ...reference, gradient: () => { throw new SpecError("E_SHAPE", "no"); } };
+    expect(await judge(byId("log-zero"), wrongCode, all)).toMatchObject({ status: "fail", reason: expect.stringMatching(/^expected E_DOMAIN \(oracle\), got E_SHAPE/) });
+  });
+
+  it("an undecidable gradient (a kink at the point) is left out and named; the value is still judged", async () => {
+    expect(await judge(byId("relu-kink"), mutants.slightlyOff, all)).toMatchObject({ status: "pass", reason: expect.stringMatching(/^not judged: gradient\.x /) });
+    const wrongValue: InProcessBackend = { ...reference, gradient: (c: GraphCase) => ({ ...reference.gradient(c), value: 1 }) };
+    expect(await judge(byId("relu-kink"), wrongValue, all)).toMatchObject({ status: "fail", reason: expect.stringMatching(/^value: expected 0 \(oracle\), got 1 \(backend\)/) });
+  });
+
+  it("system and operator cases are judged against the explicit solve and matrix", async () => {
+    // (I − L)ᵀ• y = rhs with one edge a → b of weight 3 and rhs b = 2: y_b = 2, y_a = 3·2 = 6.
+    const wrongSolve: InProcessBackend = { ...reference, solve: (_c: SystemCase) => ({ solution: { a: 5, b: 2 } }) };
+    expect(await judge(byId("system"), wrongSolve, all)).toMatchObject({ status: "fail", reason: expect.stringMatching(/^solution\.a: expected 6 \(oracle\), got 5 \(backend\)/) });
+    // ℒ(A)ᵀ• Y = AᵀY with Y the exchange matrix: [[3, 1], [4, 2]].
+    const noTranspose: InProcessBackend = { ...reference, apply: (c: OperatorCase) => ({ ...reference.apply(c), adjoint: [[2, 1], [4, 3]] }) };
+    expect(await judge(byId("operator"), noTranspose, all)).toMatchObject({ status: "fail", reason: expect.stringMatching(/^adjoint\[\d\]\[\d\]: expected \d \(oracle\), got \d \(backend\)/) });
   });
 });
