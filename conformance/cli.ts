@@ -7,6 +7,7 @@
  * @see spec/08-backends.md#backend.select
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
@@ -14,7 +15,9 @@ import { expected, readExpectations, staleEntries, type Expectations } from "./r
 import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
+import { runPropertiesInPool } from "./run/run-properties-in-pool.js";
 import { globMatcher, hasTag, runSuite } from "./run/run-suite.js";
+import { PROPERTIES } from "./properties/index.js";
 import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
@@ -32,6 +35,10 @@ const HELP = `usage: npm run conform -- [options]
   --seed <n>         seed of the random cases (default: 20230315)
   --runs <n>         random cases per property; 0 = none (default: from the profile)
   --profile <p>      quick (25 per property), default (1000), thorough (10000)
+  --jobs <n>         threads for the properties (default: the CPUs available, at most one per
+                     property); 1 runs them in this thread after the corpus, n > 1 on n worker
+                     threads, each with its own backend (a cmd: backend starts one process per
+                     worker), alongside the corpus. Same seed, same outcomes, same report order
   --expectations <file>  known failures {"expectations":[{"id","reason"}]}: reported as skipped;
                      an unexpected pass or a stale entry is an error
   --save-failures <dir>  write each property's shrunk counterexample as <dir>/<property>.json,
@@ -55,6 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         seed: { type: "string", default: "20230315" },
         runs: { type: "string" },
         profile: { type: "string", default: "default" },
+        jobs: { type: "string" },
         report: { type: "string" },
         expectations: { type: "string" },
         "save-failures": { type: "string" },
@@ -83,6 +91,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const runs = values.runs === undefined ? PROFILES[profile] : Number(values.runs);
   if (!Object.hasOwn(PROFILES, profile) || !/^-?[0-9]+$/.test(values.seed) || !Number.isSafeInteger(seed) || !/^[0-9]+$/.test(values.runs ?? "0") || !Number.isSafeInteger(runs)) {
     console.error(`conform: --profile is one of ${Object.keys(PROFILES).join(", ")}; --seed an integer; --runs a whole number\n\n${HELP}`);
+    return 2;
+  }
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!/^[1-9][0-9]*$/.test(values.jobs ?? "1") || !Number.isSafeInteger(jobs)) {
+    console.error(`conform: --jobs needs a positive whole number of threads, got ${JSON.stringify(values.jobs)}\n\n${HELP}`);
     return 2;
   }
   const verbose = values.verbose;
@@ -119,17 +132,35 @@ export async function main(argv: readonly string[]): Promise<number> {
     jsonl?.record(expected(o, known));
   };
   let outcomes: Outcome[];
+  const tags = (values.tags ?? []).flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+  const byFilter = values.filter === undefined ? () => true : globMatcher(values.filter);
+  const match = (id: string): boolean => byFilter(id) && hasTag(["property", id.replace(/^property\./, "")], tags);
+  const threads = Math.min(jobs, PROPERTIES.filter((p) => match(`property.${p.name}`)).length);
+  // With worker threads the properties start at once, alongside the corpus; their outcomes are
+  // held back until the corpus's have been streamed, so the report's order does not depend on --jobs.
+  const stop = new AbortController();
+  const held: Outcome[] = [];
+  let corpusDone = false;
+  const pool = threads > 1 && runs > 0
+    ? runPropertiesInPool({ impl: values.impl, timeoutMs, verbose }, { seed, runs, match, jobs: threads, signal: stop.signal, onOutcome: (o) => (corpusDone ? onOutcome(o) : held.push(o)) })
+    : undefined;
   try {
-    const tags = (values.tags ?? []).flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
     outcomes = await runSuite(backend, { cases, onOutcome, tags, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
     // Random cases only when the backend said hello (a failed hello is already the run's error).
-    if (!outcomes.some((o) => o.id === "(hello)")) {
-      const byFilter = values.filter === undefined ? () => true : globMatcher(values.filter);
-      const match = (id: string): boolean => byFilter(id) && hasTag(["property", id.replace(/^property\./, "")], tags);
+    const helloFailed = outcomes.some((o) => o.id === "(hello)");
+    if (pool !== undefined) {
+      if (helloFailed) stop.abort(); // as with --jobs 1: no properties (the aborted pool gives none)
+      else {
+        corpusDone = true;
+        held.splice(0).forEach(onOutcome);
+      }
+      outcomes.push(...(await pool));
+    } else if (!helloFailed) {
       outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, match })));
     }
   } finally {
-    await backend.close();
+    stop.abort(); // a no-op once the pool is done; otherwise (the corpus threw) its workers end
+    await Promise.all([backend.close(), pool]);
   }
   const selected = values.filter === undefined ? () => true : globMatcher(values.filter);
   const stale = staleEntries(known, seen, selected, values.expectations ?? "");

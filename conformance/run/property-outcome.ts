@@ -1,0 +1,25 @@
+/**
+ * A property's result as an outcome next to the corpus's: id `property.<name>`, the seed as its
+ * "file", the replay path and the shrunk counterexample on failure. Plain data, so it crosses a
+ * worker-thread boundary unchanged (see {@link runPropertiesInPool}).
+ *
+ * @see spec/06-conformance.md#conform.outcome
+ */
+import type { PropertyResult } from "../properties/index.js";
+import type { Outcome } from "./outcome.js";
+
+export function propertyOutcome(id: string, seed: number, r: PropertyResult): Outcome {
+  const file = `(seed ${seed})`;
+  const undecided = r.inconclusive > 0 ? `; ${r.inconclusive} undecided` : "";
+  if (r.status === "pass") return { id, file, status: "pass", reason: `${r.runs} random cases${undecided}` };
+  const replay = r.path !== undefined ? ` (replay: --seed ${seed}, path ${r.path})` : "";
+  const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
+  const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
+  return {
+    id,
+    file,
+    status: r.status,
+    reason: `${r.reason ?? r.status}${replay}${counterexample}${tangent}`,
+    ...(r.counterexample !== undefined && r.tangent === undefined ? { counterexample: r.counterexample } : {}),
+  };
+}
