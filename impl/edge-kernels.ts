@@ -1,0 +1,85 @@
+/**
+ * One entry point for the edges of a compiled graph: the operator L_ij of node i's argument j,
+ * applied (forward substitution) or its adjoint applied (back substitution), accumulated into
+ * `dst`. The switch is on a small integer tag; every case is its spec line's operator.
+ *
+ * Conventions: node i is unknown u = nsrc + i with arguments A (arg0) and B (arg1) and value C;
+ * `src` is ȳ_u (adjoint) or ẋ_j (forward), `dst` is ȳ_j or ẋ_u. All offsets are into `x`.
+ *
+ * @see spec/04-system.md#system.reverse
+ * @see spec/04-system.md#system.forward
+ */
+import type { GraphCode } from "./graph-code.js";
+import { hadamardEdge } from "./kernels-elementwise.js";
+import { invEdge, logdetEdge } from "./kernels-linalg.js";
+import { gemmNN, gemmNT, gemmTN } from "./kernels-matmul.js";
+import {
+  identityAcc, inner, innerIdentity, outerAcc, outerIdentityAcc, outerOnesAcc, scaleAcc, sumOf, transposeAcc,
+} from "./kernels-structural.js";
+import { EDGE } from "./tags.js";
+
+export function runEdge(g: GraphCode, x: Float64Array, tag: number, adjoint: boolean, i: number, dst: number, src: number): void {
+  const u = g.nsrc + i;
+  const A = g.arg0[i]!;
+  const B = g.arg1[i]!;
+  const a = g.valOff[A]!;
+  const c = g.valOff[u]!;
+  const n = g.size[u]!;
+  switch (tag) {
+    case EDGE.IDENTITY: // 𝓘  @see spec/03-primitives.md#prim.add.linearize
+      return identityAcc(x, dst, src, n);
+    case EDGE.NEGATE: // scale(−1)  @see spec/03-primitives.md#prim.sub.linearize
+      return scaleAcc(x, -1, dst, src, n);
+    case EDGE.MUL_A: case EDGE.MUL_B: case EDGE.DIV_A: case EDGE.DIV_B:
+    case EDGE.EXP: case EDGE.LOG: case EDGE.SIN: case EDGE.COS: case EDGE.TANH: case EDGE.SIGMOID:
+    case EDGE.SQRT: case EDGE.SQUARE: case EDGE.RELU: case EDGE.POW:
+      // ℋ(D), self-adjoint.  @see spec/03-primitives.md#prim.elementwise
+      return hadamardEdge(tag, x, dst, src, a, B >= 0 ? g.valOff[B]! : 0, c, n, g.attr[i]!);
+    case EDGE.SCALE_S: { // outer(X); adjoint dot(X)  @see spec/03-primitives.md#prim.scale.linearize
+      const X = g.valOff[B]!;
+      if (adjoint) x[dst] = x[dst]! + inner(x, X, src, n, g.rows[u] === 0);
+      else outerAcc(x, x[src]!, dst, X, n);
+      return;
+    }
+    case EDGE.SCALE_X: // scale(s), self-adjoint
+      return scaleAcc(x, x[a]!, dst, src, n);
+    case EDGE.MATMUL_A: { // ℛ(B): Ȧ B; adjoint ℛ(Bᵀ): Ȳ Bᵀ  @see spec/03-primitives.md#prim.matmul.linearize
+      const m = g.rows[A]!, k = g.cols[A]!, p = g.cols[B]!;
+      if (adjoint) gemmNT(x, m, k, p, 1, src, g.valOff[B]!, dst);
+      else gemmNN(x, m, p, k, 1, src, g.valOff[B]!, dst);
+      return;
+    }
+    case EDGE.MATMUL_B: { // ℒ(A): A Ḃ; adjoint ℒ(Aᵀ): Aᵀ Ȳ
+      const m = g.rows[A]!, k = g.cols[A]!, p = g.cols[B]!;
+      if (adjoint) gemmTN(x, k, p, m, 1, a, src, dst);
+      else gemmNN(x, m, p, k, 1, a, src, dst);
+      return;
+    }
+    case EDGE.TRANSPOSE: { // 𝒯, self-adjoint  @see spec/03-primitives.md#prim.transpose.linearize
+      const m = Math.max(1, g.rows[A]!), k = Math.max(1, g.cols[A]!);
+      if (adjoint) transposeAcc(x, dst, src, k, m);
+      else transposeAcc(x, dst, src, m, k);
+      return;
+    }
+    case EDGE.SUM: // 𝟙ᵀ•; adjoint outer(𝟙)  @see spec/03-primitives.md#prim.sum.linearize
+      if (adjoint) outerOnesAcc(x, x[src]!, dst, g.size[A]!);
+      else x[dst] = x[dst]! + sumOf(x, src, g.size[A]!, g.rows[A] === 0);
+      return;
+    case EDGE.DOT_A: case EDGE.DOT_B: { // Bᵀ• / Aᵀ•; adjoint outer(B) / outer(A)  @see spec/03-primitives.md#prim.dot.linearize
+      const G = tag === EDGE.DOT_A ? g.valOff[B]! : a;
+      if (adjoint) outerAcc(x, x[src]!, dst, G, g.size[A]!);
+      else x[dst] = x[dst]! + inner(x, G, src, g.size[A]!, g.rows[A] === 0);
+      return;
+    }
+    case EDGE.TRACE: // I_nᵀ•; adjoint outer(I_n)  @see spec/03-primitives.md#prim.trace.linearize
+      if (adjoint) outerIdentityAcc(x, x[src]!, dst, g.rows[A]!);
+      else x[dst] = x[dst]! + innerIdentity(x, src, g.rows[A]!);
+      return;
+    case EDGE.INV: // −ℒ(C)∘ℛ(C)  @see spec/03-primitives.md#prim.inv.linearize
+      return invEdge(x, adjoint, g.rows[A]!, c, src, dst, g.scratch[2]);
+    case EDGE.LOGDET: // (A⁻ᵀ)ᵀ•  @see spec/03-primitives.md#prim.logdet.linearize
+      return logdetEdge(x, adjoint, g.rows[A]!, a, src, dst, g.scratch[0], g.scratch[1]);
+    default:
+      throw new Error(`internal: unknown edge tag ${tag}`);
+  }
+}

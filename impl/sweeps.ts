@@ -1,0 +1,140 @@
+/**
+ * The three sweeps over a compiled graph, each one loop over typed arrays with a switch on a
+ * small integer tag: forward evaluation (values, with domain checks), back substitution on
+ * (I − L)ᵀ• (gradient) and forward substitution on (I − L) (jvp).
+ *
+ * Conventions: `g` the code, `x` the arena; node i is unknown u = nsrc + i.
+ *
+ * @see spec/04-system.md#system.reverse
+ */
+import { fail, locate, PRIMITIVE_NAMES } from "../reference/index.js";
+import { runEdge } from "./edge-kernels.js";
+import type { GraphCode } from "./graph-code.js";
+import { elementwiseDomainFault, elementwiseForward } from "./kernels-elementwise.js";
+import { inverseInto, logdetOf } from "./kernels-linalg.js";
+import { gemmNN } from "./kernels-matmul.js";
+import {
+  addForward, divForward, firstZero, inner, mulForward, negForward, scaleForward, subForward, sumOf, traceOf, transposeForward,
+} from "./kernels-structural.js";
+import { EDGE_OF_PRIM, PRIM } from "./tags.js";
+
+/**
+ * Evaluates every node in file order (spec/03-primitives.md#prim.graph.evaluation), also those the
+ * output does not need: a domain fault anywhere is the case's result. A shape fault found when
+ * compiling is raised when evaluation reaches its node, after the domain faults before it.
+ */
+export function forwardSweep(g: GraphCode, x: Float64Array): void {
+  const why = { singularAt: -1 };
+  for (let i = 0; i < g.nnodes; i++) {
+    const op = g.op[i]!;
+    const u = g.nsrc + i;
+    const A = g.arg0[i]!;
+    const B = g.arg1[i]!;
+    const a = g.valOff[A]!;
+    const b = B >= 0 ? g.valOff[B]! : 0;
+    const c = g.valOff[u]!;
+    const n = g.size[u]!;
+    switch (op) {
+      case PRIM.add: addForward(x, a, b, c, n); break;
+      case PRIM.sub: subForward(x, a, b, c, n); break;
+      case PRIM.neg: negForward(x, a, c, n); break;
+      case PRIM.mul: mulForward(x, a, b, c, n); break;
+      case PRIM.div: // prim.div.domain: every B_ij ≠ 0
+        if (firstZero(x, b, n) >= 0) nodeFault(g, i, "div (argument 2) needs every element ≠ 0, got 0");
+        divForward(x, a, b, c, n);
+        break;
+      case PRIM.scale: scaleForward(x, a, b, c, n); break;
+      case PRIM.matmul: // C = 0 + Σ_k A_ik B_kj  @see spec/03-primitives.md#prim.matmul.forward
+        x.fill(0, c, c + n);
+        gemmNN(x, g.rows[A]!, g.cols[B]!, g.cols[A]!, 1, a, b, c);
+        break;
+      case PRIM.transpose: transposeForward(x, a, c, Math.max(1, g.rows[A]!), Math.max(1, g.cols[A]!)); break;
+      case PRIM.sum: x[c] = sumOf(x, a, g.size[A]!, g.rows[A] === 0); break;
+      case PRIM.dot: x[c] = inner(x, a, b, g.size[A]!, g.rows[A] === 0); break;
+      case PRIM.trace: x[c] = traceOf(x, a, g.rows[A]!); break;
+      case PRIM.inv: { // prim.inv.domain: no zero pivot
+        const e = inverseInto(x, g.rows[A]!, a, c, g.scratch[0]);
+        if (e >= 0) nodeFault(g, i, `inv: the matrix is singular (zero pivot in column ${e})`);
+        break;
+      }
+      case PRIM.logdet: { // prim.logdet.domain: det A > 0
+        const v = logdetOf(x, g.rows[A]!, a, g.scratch[0], why);
+        if (Number.isNaN(v)) {
+          if (why.singularAt >= 0) nodeFault(g, i, `logdet: the matrix is singular (zero pivot in column ${why.singularAt})`);
+          nodeFault(g, i, "logdet: the determinant is negative");
+        }
+        x[c] = v;
+        break;
+      }
+      default: { // the elementwise primitives
+        const p = g.attr[i]!;
+        const bad = elementwiseDomainFault(op, x, a, n, p);
+        if (bad !== undefined) nodeFault(g, i, `${PRIMITIVE_NAMES[op]} (argument 1) needs ${bad.need}, got ${bad.got}`);
+        elementwiseForward(op, x, a, c, n, p);
+      }
+    }
+  }
+  if (g.fault !== undefined) throw g.fault.error;
+}
+
+function nodeFault(g: GraphCode, i: number, detail: string): never {
+  const node = g.ids[g.nsrc + i] as string;
+  return locate({ pointer: `/graph/nodes/${i}`, node }, () => fail("E_DOMAIN", detail));
+}
+
+/**
+ * Back substitution on (I − L)ᵀ• ȳ = g: the output's slot holds g_o, every wrt input's slot starts
+ * at zero, then for i = last … first, ȳ_j += L_ijᵀ•(ȳ_i) over node i's used edges. Contributions
+ * reach each ȳ_j in decreasing i, the order of the reference's solver.
+ *
+ * @see spec/04-system.md#system.reverse
+ */
+export function reverseSweep(g: GraphCode, x: Float64Array, cotangent: ArrayLike<number>): void {
+  for (const k of g.wrt) x.fill(0, g.adjOff[k]!, g.adjOff[k]! + g.size[k]!);
+  const o = g.adjOff[g.output]!;
+  if (o >= 0) for (let t = 0; t < cotangent.length; t++) x[o + t] = cotangent[t]!;
+  for (let i = g.nnodes - 1; i >= 0; i--) {
+    const end = g.revStart[i + 1]!;
+    let e = g.revStart[i]!;
+    if (e === end) continue;
+    const src = g.adjOff[g.nsrc + i]!;
+    for (; e < end; e++) {
+      const j = g.revFrom[e]!;
+      const dst = g.adjOff[j]!;
+      if (g.revInit[e] === 1) {
+        const n = g.size[j]!;
+        if (n === 1) x[dst] = 0;
+        else x.fill(0, dst, dst + n);
+      }
+      runEdge(g, x, g.revTag[e]!, true, i, dst, src);
+    }
+  }
+}
+
+/**
+ * Forward substitution on (I − L) ẋ = S ṗ over the output's ancestors: each source's slot holds
+ * its tangent (zero for constants and missing inputs), then ẋ_u = Σ_q L_{u,arg q}(ẋ_{arg q}) in
+ * argument order.
+ *
+ * @see spec/04-system.md#system.forward
+ */
+export function tangentSweep(g: GraphCode, x: Float64Array, tangents: readonly (ArrayLike<number> | undefined)[]): void {
+  for (let k = 0; k < g.nsrc; k++) {
+    const t = g.tanOff[k]!;
+    if (t < 0) continue;
+    const given = k < g.ninputs ? tangents[k] : undefined;
+    if (given === undefined) x.fill(0, t, t + g.size[k]!);
+    else for (let s = 0; s < given.length; s++) x[t + s] = given[s]!;
+  }
+  for (let s = 0; s < g.tanNodes.length; s++) {
+    const i = g.tanNodes[s]!;
+    const u = g.nsrc + i;
+    const dst = g.tanOff[u]!;
+    x.fill(0, dst, dst + g.size[u]!);
+    const A = g.arg0[i]!;
+    const op = g.op[i]!;
+    runEdge(g, x, EDGE_OF_PRIM[op]![0]!, false, i, dst, g.tanOff[A]!);
+    const B = g.arg1[i]!;
+    if (B >= 0) runEdge(g, x, EDGE_OF_PRIM[op]![1]!, false, i, dst, g.tanOff[B]!);
+  }
+}
