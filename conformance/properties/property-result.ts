@@ -34,7 +34,11 @@ export interface PropertyResult {
   readonly tangent?: Readonly<Record<string, RawTensor>>;
   /** fast-check's path of the counterexample (replay with the same seed). */
   readonly path?: string;
-  /** Why it failed, erred or was skipped — which side is which, by how much. */
+  /**
+   * Why it failed, erred or was skipped — which side is which, by how much. For graph-gradient it
+   * goes on, after shrinking, with the counterexample's worst gradient element against the oracles'
+   * and the first node whose adjoint departs (spec/06-conformance.md#conform.report).
+   */
   readonly reason?: string;
   /** Cases neither oracle could decide (outside the tolerance model, or undecidable): never failures. */
   readonly inconclusive: number;
