@@ -21,7 +21,8 @@ export class OrderedEmitter<T> {
 
   /** Every slot, in order, once all are filled. */
   values(): T[] {
-    if (this.next < this.slots.length) throw new Error(`${this.slots.length - this.next} slots are still empty`);
+    const empty = this.slots.filter((v) => v === undefined).length;
+    if (empty > 0) throw new Error(`${empty} slots are still empty`);
     return this.slots as T[];
   }
 }

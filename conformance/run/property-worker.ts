@@ -3,7 +3,7 @@
  * registers tsx first). It loads its own backend once from {@link WorkerLoad} — a `cmd:` backend
  * thus gets its own subprocess, a module is imported afresh in this thread — then runs the
  * properties it is sent, one at a time, and answers each with its outcome. On "close" it closes
- * the backend and lets the thread end. A backend error that escapes (e.g. an uncaught exception
+ * the backend and ends the thread. A backend error that escapes (e.g. an uncaught exception
  * from a stray timer) kills this thread; the pool reports that as the property's error.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -44,6 +44,8 @@ port.on("message", (m: ToWorker) => {
     void backend
       .then((b) => b.close())
       .catch(() => undefined)
-      .finally(() => port.close());
+      // In a worker, process.exit ends this thread only — and at once, even if a property
+      // aborted by the pool is still running on an in-process backend.
+      .finally(() => process.exit(0));
   }
 });

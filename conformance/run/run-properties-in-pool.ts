@@ -24,7 +24,12 @@ import type { PropertyRunOptions } from "./run-properties.js";
 export interface PoolOptions extends PropertyRunOptions {
   /** Worker threads (at most one per selected property). */
   readonly jobs: number;
-  /** Aborting stops handing out work, closes the workers and settles with no outcomes. */
+  /**
+   * Aborting stops handing out work, terminates the workers at once and settles with no outcomes.
+   * (A worker busy with an in-process backend runs on microtasks and would not see a "close"
+   * message before its property ends; terminating closes its handles, so a subprocess backend
+   * sees its stdin end.)
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -74,7 +79,7 @@ export function runPropertiesInPool(load: WorkerLoad, options: PoolOptions): Pro
     const closeAll = (): void => {
       aborted = true;
       queue.length = 0;
-      for (const w of workers) release(w);
+      for (const w of workers) void w.worker.terminate();
     };
     options.signal?.addEventListener("abort", closeAll, { once: true });
 
