@@ -1,6 +1,6 @@
 // `npm run conform` as a user runs it: the last line, the exit status, flags (spec: conform.run).
-import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./run/fixture.js";
 
@@ -82,6 +82,65 @@ describe("conform CLI", () => {
     expect(r.last).toBe("conform: 1 passed, 3 failed, 0 skipped");
     expect(r.stdout).toContain("FAIL  fx.sin.wrong");
     expect(r.stdout).toMatch(/ERROR fx\.sin\.ragged .*\n +E_SCHEMA: /);
+  });
+
+  describe("--jobs (properties on worker threads)", () => {
+    const records = (file: string): unknown[] => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+
+    it("gives the same report and console output with 2 workers as in-thread", () => {
+      const dir = fixture();
+      const [one, two] = ["1", "2"].map((jobs) => {
+        const report = `${dir}/jobs-${jobs}.jsonl`;
+        return { ...conform("--runs", "5", "--jobs", jobs, "--verbose", "--report", report), lines: records(report) as { type: string; seconds?: number }[] };
+      });
+      expect(one?.status).toBe(0);
+      expect(two?.status).toBe(0);
+      expect(two?.stdout).toBe(one?.stdout);
+      expect(one?.lines.filter((l) => l.type === "record").length).toBeGreaterThan(200);
+      expect(two?.lines.slice(0, -1)).toEqual(one?.lines.slice(0, -1)); // all but the footer
+      expect({ ...two?.lines.at(-1), seconds: 0 }).toEqual({ ...one?.lines.at(-1), seconds: 0 }); // its counts
+    });
+
+    it("catches a broken backend module with 2 workers exactly as in-thread", () => {
+      const args = ["--impl", "conformance/properties/testing/broken-module.ts", "--runs", "100", "--filter", "property.*"];
+      const one = conformWith({ BROKEN: "tanhWrong" }, ...args, "--jobs", "1");
+      const two = conformWith({ BROKEN: "tanhWrong" }, ...args, "--jobs", "2");
+      expect(one.status).toBe(1);
+      expect(two.status).toBe(1);
+      expect(two.stdout).toMatch(/FAIL  property\.graph-gradient .*\n.*replay: --seed 20230315, path [\d:]+\)\n +counterexample: \{"id":/);
+      expect(two.stdout).toBe(one.stdout);
+    });
+
+    it("leaves whole JSON lines, header first, when killed while the workers stream properties", async () => {
+      const report = `${fixture()}/killed.jsonl`;
+      const child = spawn(process.execPath, ["--import", "tsx", "conformance/cli.ts", "--jobs", "2", "--runs", "2000", "--report", report], { stdio: "ignore" });
+      const text = (): string => (existsSync(report) ? readFileSync(report, "utf8") : "");
+      // Kill once the first property is reported and before the last (graph-gradient takes seconds).
+      for (let i = 0; i < 1200 && !text().includes('"id":"property.'); i++) await new Promise((r) => setTimeout(r, 50));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      const written = text();
+      expect(written.endsWith("\n")).toBe(true); // the last line is whole too
+      const lines = written.trimEnd().split("\n").map((l) => JSON.parse(l) as { type: string; id?: string });
+      expect(lines[0]?.type).toBe("header");
+      expect(lines.slice(1).every((l) => l.type === "record")).toBe(true); // no footer: it was killed
+      expect(lines.some((l) => l.id?.startsWith("property.") === true)).toBe(true);
+      expect(lines.some((l) => l.id === "property.forward-reverse")).toBe(false);
+    });
+
+    it("rejects a --jobs that is not a positive whole number with exit 2", () => {
+      for (const bad of ["0", "1.5", "two", ""]) {
+        expect(conform("--jobs", bad, "--runs", "0")).toMatchObject({ status: 2, stderr: expect.stringContaining("--jobs needs a positive whole number") });
+      }
+      // parseArgs itself refuses a value that looks like a flag
+      expect(conform("--jobs", "-1", "--runs", "0")).toMatchObject({ status: 2, stderr: expect.stringContaining("'--jobs' argument is ambiguous") });
+    });
+
+    it("works from the package bin (scripts/conform.mjs)", () => {
+      const r = spawnSync(process.execPath, ["scripts/conform.mjs", "--jobs", "2", "--runs", "3", "--filter", "property.law.*"], { encoding: "utf8" });
+      expect(r.status).toBe(0);
+      expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("conform: 6 passed, 0 failed, 0 skipped");
+    });
   });
 
   it("rejects unknown flags and backends with exit 2 and says why", () => {
