@@ -124,6 +124,9 @@ describe("domains (spec: prim.*.domain)", () => {
     expect(evaluate("pow", [0], { exponent: 0.5 })).toBe(0);
     expect(evaluate("pow", [-2], { exponent: 3 })).toBe(-8);
   });
+  it("trace sums the diagonal only: an infinite or NaN off-diagonal element does not reach it (spec: prim.trace.forward)", () => {
+    expect(evaluate("trace", [[[1, Infinity], [NaN, 2]]], {})).toBe(3);
+  });
   it("shape errors come before domain errors", () => {
     expect(() => evaluate("div", [[[1, 2]], [[0, 1, 2]]], {})).toThrow(/^E_SHAPE/);
     expect(() => evaluate("trace", [[[1, 2]]], {})).toThrow(/^E_SHAPE/);

@@ -126,7 +126,9 @@ export const RULES = {
   trace: structural(
     "trace",
     1,
-    ([A]) => T.inner(T.identityMatrix(T.requireSquare(A as Tensor, "the argument of trace").length), A as Tensor),
+    // Σ A_ii, not ⟨I, A⟩: the latter multiplies off-diagonal elements by 0, so an infinite one would
+    // give NaN where the spec's sum of the diagonal is finite (spec/03-primitives.md#prim.trace.forward).
+    ([A]) => T.requireSquare(A as Tensor, "the argument of trace").reduce((s, row, i) => s + (row[i] as number), 0),
     ([A]) => [O.dot(T.identityMatrix((A as T.Matrix).length))],
   ),
   exp: elementwise("exp", Math.exp, (_, y) => y),
