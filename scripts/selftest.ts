@@ -70,6 +70,12 @@ function nodesOf(o: Outcome | undefined): number | undefined {
   return c?.kind === "graph" ? c.graph?.nodes.length : undefined;
 }
 
+/** The node count for the table; an erring case is the first one, never shrunk, and says so. */
+const nodes = (o: Outcome | undefined): string => {
+  const n = nodesOf(o);
+  return n === undefined ? "—" : o?.status === "fail" ? String(n) : `${n} (unshrunk)`;
+};
+
 const GRAPH_PROPERTIES = ["property.graph-gradient", "property.kink-convention", "property.forward-reverse"];
 
 function verdict(row: Row): { ok: boolean; text: string } {
@@ -93,7 +99,7 @@ const table = rows.map((row) => {
   const property = row.records.find((o) => bad(o) && o.id.startsWith("property."));
   const graph = row.records.find((o) => bad(o) && GRAPH_PROPERTIES.includes(o.id));
   const v = verdict(row);
-  return { row, v, nodes: nodesOf(graph), cells: [row.entry.name, row.entry.bug, first?.id ?? "—", property?.id.replace(/^property\./, "") ?? "—", first !== undefined ? `${first.status}${first.fault !== undefined ? ` (${first.fault})` : ""}` : "—", String(row.exit), String(nodesOf(graph) ?? "—"), `${row.seconds.toFixed(0)} s`, v.text] };
+  return { row, v, nodes: nodesOf(graph), cells: [row.entry.name, row.entry.bug, first?.id ?? "—", property?.id.replace(/^property\./, "") ?? "—", first !== undefined ? `${first.status}${first.fault !== undefined ? ` (${first.fault})` : ""}` : "—", String(row.exit), nodes(graph), `${row.seconds.toFixed(0)} s`, v.text] };
 });
 const header = ["backend", "bug kind", "caught first by", "first property", "status", "exit", "nodes", "time", "verdict"];
 const widths = header.map((h, k) => Math.max(h.length, ...table.map((t) => (t.cells[k] as string).length)));
