@@ -78,6 +78,21 @@ describe("broken backends are caught", () => {
     expect(bad.filter((o) => o.status !== "skip").every((o) => o.status === "fail" && /× the allowance/.test(o.reason ?? ""))).toBe(true);
   });
 
+  it("a wrong shape fails even where the model cannot decide values (spec: conform.outcome)", async () => {
+    const kink = corpus.cases.find((c) => c.case.id === "graph.relu-kink-in-layer") as (typeof corpus.cases)[number];
+    // The scalar value comes back as a 1×1 matrix; the gradient is right.
+    const wrongShapes: InProcessBackend = {
+      ...reference,
+      gradient: (c: GraphCase) => {
+        const r = reference.gradient(c) as { value: number; gradient: Record<string, unknown> };
+        return { value: [[r.value]], gradient: r.gradient };
+      },
+    };
+    const o = await judge(kink, wrongShapes, ["gradient"]);
+    expect(o.status).toBe("fail");
+    expect(o.reason).toMatch(/shape 1×1, expected scalar|shape .*, expected/);
+  });
+
   it("a wrong error code fails the error cases, by code", async () => {
     const bad = await failing(mutants.wrongErrorCode);
     const expected = corpus.cases.filter((c) => c.case.kind === "graph" && c.case.expect !== undefined && "error" in c.case.expect && c.case.expect.error !== "E_SHAPE");

@@ -79,7 +79,9 @@ export async function judge(
   const worst = worstField(c, result, model);
   const note = unjudged.length > 0 ? `not judged: ${unjudged.join(", ")} (the oracles cannot decide every element)` : undefined;
   if (worst === undefined) return { ...base, status: "pass", ...(note !== undefined ? { reason: note } : {}) };
-  const verdict = verdictOnMismatch(model, describe(worst.worst, source));
+  // A missing member or a wrong shape is never a rounding question: it fails even where the model
+  // cannot decide values (spec/06-conformance.md#conform.outcome).
+  const verdict = "problem" in worst.worst ? { status: "fail" as const, reason: describe(worst.worst, source) } : verdictOnMismatch(model, describe(worst.worst, source));
   if (verdict.status !== "fail" || c.kind !== "graph" || !worst.field.startsWith("gradient.") || "problem" in worst.worst) return { ...base, ...verdict };
   const where = await localizationReport(backend, caseForBackend(c), precision, worst.field.slice("gradient.".length));
   return { ...base, status: "fail", reason: `${verdict.reason}; ${where}` };
