@@ -5,6 +5,9 @@
  * property runs whole in one worker with the same seed, so its outcome is exactly the in-thread
  * one; outcomes are handed to `onOutcome` and returned in PROPERTIES order (completions that
  * arrive early wait in an {@link OrderedEmitter}), so reports are the same whatever n is.
+ * The one difference: in-thread, every property talks to the backend the corpus used, so a
+ * backend's history carries over (e.g. one found unresponsive in the corpus gets no property
+ * requests); here each worker starts its own, so such a property reports its own timeout.
  *
  * A worker that dies while running a property (an uncaught error, the backend ending the thread)
  * gives that property an errored outcome and is replaced if work is left; the harness goes on.
