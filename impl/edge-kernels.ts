@@ -12,13 +12,13 @@
 import type { GraphCode } from "./graph-code.js";
 import { hadamardEdge } from "./kernels-elementwise.js";
 import { invEdge, logdetEdge } from "./kernels-linalg.js";
-import { gemmNN, gemmNT, gemmTN } from "./kernels-matmul.js";
+import type { Matmul } from "./kernels-matmul.js";
 import {
   identityAcc, inner, innerIdentity, outerAcc, outerIdentityAcc, outerOnesAcc, scaleAcc, sumOf, transposeAcc,
 } from "./kernels-structural.js";
 import { EDGE } from "./tags.js";
 
-export function runEdge(g: GraphCode, x: Float64Array, tag: number, adjoint: boolean, i: number, dst: number, src: number): void {
+export function runEdge(g: GraphCode, x: Float64Array, mm: Matmul, tag: number, adjoint: boolean, i: number, dst: number, src: number): void {
   const u = g.nsrc + i;
   const A = g.arg0[i]!;
   const B = g.arg1[i]!;
@@ -34,7 +34,7 @@ export function runEdge(g: GraphCode, x: Float64Array, tag: number, adjoint: boo
     case EDGE.EXP: case EDGE.LOG: case EDGE.SIN: case EDGE.COS: case EDGE.TANH: case EDGE.SIGMOID:
     case EDGE.SQRT: case EDGE.SQUARE: case EDGE.RELU: case EDGE.POW:
       // ℋ(D), self-adjoint.  @see spec/03-primitives.md#prim.elementwise
-      return hadamardEdge(tag, x, dst, src, a, B >= 0 ? g.valOff[B]! : 0, c, n, g.attr[i]!);
+      return hadamardEdge(tag, x, dst, src, a, B >= 0 ? g.valOff[B]! : 0, c, n, g.attr[i] ?? 0);
     case EDGE.SCALE_S: { // outer(X); adjoint dot(X)  @see spec/03-primitives.md#prim.scale.linearize
       const X = g.valOff[B]!;
       if (adjoint) x[dst] = x[dst]! + inner(x, X, src, n, g.rows[u] === 0);
@@ -45,14 +45,14 @@ export function runEdge(g: GraphCode, x: Float64Array, tag: number, adjoint: boo
       return scaleAcc(x, x[a]!, dst, src, n);
     case EDGE.MATMUL_A: { // ℛ(B): Ȧ B; adjoint ℛ(Bᵀ): Ȳ Bᵀ  @see spec/03-primitives.md#prim.matmul.linearize
       const m = g.rows[A]!, k = g.cols[A]!, p = g.cols[B]!;
-      if (adjoint) gemmNT(x, m, k, p, 1, src, g.valOff[B]!, dst);
-      else gemmNN(x, m, p, k, 1, src, g.valOff[B]!, dst);
+      if (adjoint) mm.nt(x, m, k, p, 1, src, g.valOff[B]!, dst);
+      else mm.nn(x, m, p, k, 1, src, g.valOff[B]!, dst);
       return;
     }
     case EDGE.MATMUL_B: { // ℒ(A): A Ḃ; adjoint ℒ(Aᵀ): Aᵀ Ȳ
       const m = g.rows[A]!, k = g.cols[A]!, p = g.cols[B]!;
-      if (adjoint) gemmTN(x, k, p, m, 1, a, src, dst);
-      else gemmNN(x, m, p, k, 1, a, src, dst);
+      if (adjoint) mm.tn(x, k, p, m, 1, a, src, dst);
+      else mm.nn(x, m, p, k, 1, a, src, dst);
       return;
     }
     case EDGE.TRANSPOSE: { // 𝒯, self-adjoint  @see spec/03-primitives.md#prim.transpose.linearize

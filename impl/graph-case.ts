@@ -10,8 +10,8 @@ import {
   type GraphCase, type RawTensor, type Shape, type Tensor,
 } from "../reference/index.js";
 import { child } from "../reference/number.js";
-import { compileProgram } from "./compile-graph.js";
-import { GraphPlan } from "./graph-plan.js";
+import { fromProgram } from "./compact-program.js";
+import { planOf } from "./graph-plan.js";
 import { readTensor } from "./tensor-io.js";
 
 export interface GradientResult {
@@ -28,13 +28,13 @@ export interface JvpResult {
 export function gradient(c: GraphCase): GradientResult {
   return locate({ caseId: c.id }, () => {
     const program = readGraph(c);
-    const { code, arena } = compileProgram(program);
-    const plan = new GraphPlan(code, arena);
+    const plan = planOf(fromProgram(program));
+    const { code, arena } = plan;
     plan.forward();
     const o = code.output;
     const value = readTensor(arena, code.valOff[o]!, plan.shapeOf(o));
     const g = plan.gradient(elements(cotangentOf(program, value)));
-    return { value, gradient: Object.fromEntries(code.wrt.map((k, w) => [code.ids[k] as string, readTensor(g[w]!, 0, plan.shapeOf(k))])) };
+    return { value, gradient: Object.fromEntries(code.wrt.map((k, w) => [code.idOf(k), readTensor(g[w]!, 0, plan.shapeOf(k))])) };
   });
 }
 
@@ -42,10 +42,10 @@ export function gradient(c: GraphCase): GradientResult {
 export function jvp(c: GraphCase, tangent: Readonly<Record<string, RawTensor>>): JvpResult {
   return locate({ caseId: c.id }, () => {
     const program = readGraph(c);
-    const { code, arena } = compileProgram(program);
-    const plan = new GraphPlan(code, arena);
+    const plan = planOf(fromProgram(program));
+    const { code, arena } = plan;
     plan.forward();
-    const inputs = code.ids.slice(0, code.ninputs);
+    const inputs = Array.from({ length: code.ninputs }, (_, k) => code.idOf(k));
     for (const id of Object.keys(tangent)) {
       if (!inputs.includes(id)) fail("E_UNKNOWN_ID", `tangent ${JSON.stringify(id)} is not an input`, { pointer: child("/tangent", id) });
     }

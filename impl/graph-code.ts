@@ -17,8 +17,8 @@
 import type { SpecError } from "../reference/index.js";
 
 export interface GraphCode {
-  /** Ids of the unknowns, for messages and results. */
-  readonly ids: readonly string[];
+  /** The id of unknown k, for messages and results (made on demand, not stored). */
+  readonly idOf: (k: number) => string;
   /** Number of sources (inputs then constants) and of inputs. */
   readonly nsrc: number;
   readonly ninputs: number;
@@ -42,7 +42,7 @@ export interface GraphCode {
   readonly arg0: Int32Array;
   /** −1 for unary primitives. */
   readonly arg1: Int32Array;
-  /** pow's exponent; 0 elsewhere. */
+  /** pow's exponent; 0 elsewhere; empty when there is no pow. op, arg0, arg1, attr may be longer than nnodes (shared with the program). */
   readonly attr: Float64Array;
 
   // Reverse mode: CSR of the used edges, row i = node i.

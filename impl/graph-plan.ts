@@ -1,15 +1,18 @@
 /**
  * A compiled graph with its arena: the lower-level API for benchmarks and repeated solves. The
- * buffers are allocated once by {@link compile}; `forward`, `gradient` and `jvp` reuse them on
- * every call and return views into the arena (valid until the next call).
+ * buffers are allocated once by {@link compile} (or {@link GraphBuilder.compile}); `forward`,
+ * `gradient` and `jvp` reuse them on every call and return views into the arena (valid until the
+ * next call).
  *
  * Conventions: inputs are numbered in file order; a tensor is passed as its row-major elements.
  *
  * @see spec/04-system.md
  */
 import { locate, readGraph, type GraphCase, type Shape } from "../reference/index.js";
-import { compileProgram } from "./compile-graph.js";
+import { fromProgram } from "./compact-program.js";
+import { compileProgram, type CompileOptions } from "./compile-graph.js";
 import type { GraphCode } from "./graph-code.js";
+import { jsMatmul, type Matmul } from "./kernels-matmul.js";
 import { forwardSweep, reverseSweep, tangentSweep } from "./sweeps.js";
 
 const ONE = new Float64Array([1]);
@@ -18,6 +21,8 @@ export class GraphPlan {
   constructor(
     readonly code: GraphCode,
     readonly arena: Float64Array,
+    /** The matmul kernels bound to the arena (WebAssembly ones when the arena is wasm memory). */
+    readonly mm: Matmul = jsMatmul,
   ) {}
 
   /** The shape of unknown k. */
@@ -37,7 +42,7 @@ export class GraphPlan {
    * deferred E_SHAPE) are thrown located at their node. Returns the output's value.
    */
   forward(): Float64Array {
-    forwardSweep(this.code, this.arena);
+    forwardSweep(this.code, this.arena, this.mm);
     return this.view(this.code.valOff[this.code.output]!, this.code.output);
   }
 
@@ -46,7 +51,7 @@ export class GraphPlan {
    * wrt order. `cotangent` defaults to 1 (a scalar output).  @see spec/04-system.md#system.reverse
    */
   gradient(cotangent: ArrayLike<number> = ONE): Float64Array[] {
-    reverseSweep(this.code, this.arena, cotangent);
+    reverseSweep(this.code, this.arena, this.mm, cotangent);
     return this.code.wrt.map((k) => this.view(this.code.adjOff[k]!, k));
   }
 
@@ -55,8 +60,15 @@ export class GraphPlan {
    * input tangents (undefined: zero).  @see spec/04-system.md#system.forward
    */
   jvp(tangents: readonly (ArrayLike<number> | undefined)[]): Float64Array {
-    tangentSweep(this.code, this.arena, tangents);
+    tangentSweep(this.code, this.arena, this.mm, tangents);
     return this.view(this.code.tanOff[this.code.output]!, this.code.output);
+  }
+
+  /** Bytes held by the plan's typed arrays (arena, code; not the program's op/arg arrays it shares). */
+  get bytes(): number {
+    const g = this.code;
+    const arrays = [g.rows, g.cols, g.size, g.valOff, g.adjOff, g.tanOff, g.revStart, g.revFrom, g.revTag, g.revInit, g.tanNodes];
+    return this.arena.buffer.byteLength + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
 
   private view(off: number, k: number): Float64Array {
@@ -65,9 +77,12 @@ export class GraphPlan {
 }
 
 /** Reads, validates (as the reference does) and compiles a graph case. */
-export function compile(c: GraphCase): GraphPlan {
-  return locate({ caseId: c.id }, () => {
-    const { code, arena } = compileProgram(readGraph(c));
-    return new GraphPlan(code, arena);
-  });
+export function compile(c: GraphCase, options: CompileOptions = {}): GraphPlan {
+  return locate({ caseId: c.id }, () => planOf(fromProgram(readGraph(c)), options));
+}
+
+/** A plan from a compiled program. */
+export function planOf(p: Parameters<typeof compileProgram>[0], options: CompileOptions = {}): GraphPlan {
+  const { code, arena, mm } = compileProgram(p, options);
+  return new GraphPlan(code, arena, mm);
 }

@@ -103,3 +103,18 @@ export function gemmNT(x: Float64Array, m: number, n: number, k: number, alpha: 
     }
   }
 }
+
+/**
+ * The three products as one interface, so a plan can hold either these JavaScript kernels or the
+ * blocked WebAssembly ones (gemm-wasm.ts), which give bitwise the same results.
+ */
+export interface Matmul {
+  /** C[m×n] += α·A·B. */
+  nn(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void;
+  /** C[m×n] += α·Aᵀ·B, A stored k×m. */
+  tn(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void;
+  /** C[m×n] += α·A·Bᵀ, B stored n×k. */
+  nt(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void;
+}
+
+export const jsMatmul: Matmul = { nn: gemmNN, tn: gemmTN, nt: gemmNT };

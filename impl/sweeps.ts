@@ -12,7 +12,7 @@ import { runEdge } from "./edge-kernels.js";
 import type { GraphCode } from "./graph-code.js";
 import { elementwiseDomainFault, elementwiseForward } from "./kernels-elementwise.js";
 import { inverseInto, logdetOf } from "./kernels-linalg.js";
-import { gemmNN } from "./kernels-matmul.js";
+import type { Matmul } from "./kernels-matmul.js";
 import {
   addForward, divForward, firstZero, inner, mulForward, negForward, scaleForward, subForward, sumOf, traceOf, transposeForward,
 } from "./kernels-structural.js";
@@ -23,7 +23,7 @@ import { EDGE_OF_PRIM, PRIM } from "./tags.js";
  * output does not need: a domain fault anywhere is the case's result. A shape fault found when
  * compiling is raised when evaluation reaches its node, after the domain faults before it.
  */
-export function forwardSweep(g: GraphCode, x: Float64Array): void {
+export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
   const why = { singularAt: -1 };
   for (let i = 0; i < g.nnodes; i++) {
     const op = g.op[i]!;
@@ -46,7 +46,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array): void {
       case PRIM.scale: scaleForward(x, a, b, c, n); break;
       case PRIM.matmul: // C = 0 + Σ_k A_ik B_kj  @see spec/03-primitives.md#prim.matmul.forward
         x.fill(0, c, c + n);
-        gemmNN(x, g.rows[A]!, g.cols[B]!, g.cols[A]!, 1, a, b, c);
+        mm.nn(x, g.rows[A]!, g.cols[B]!, g.cols[A]!, 1, a, b, c);
         break;
       case PRIM.transpose: transposeForward(x, a, c, Math.max(1, g.rows[A]!), Math.max(1, g.cols[A]!)); break;
       case PRIM.sum: x[c] = sumOf(x, a, g.size[A]!, g.rows[A] === 0); break;
@@ -67,7 +67,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array): void {
         break;
       }
       default: { // the elementwise primitives
-        const p = g.attr[i]!;
+        const p = g.attr[i] ?? 0; // empty when the graph has no pow
         const bad = elementwiseDomainFault(op, x, a, n, p);
         if (bad !== undefined) nodeFault(g, i, `${PRIMITIVE_NAMES[op]} (argument 1) needs ${bad.need}, got ${bad.got}`);
         elementwiseForward(op, x, a, c, n, p);
@@ -78,7 +78,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array): void {
 }
 
 function nodeFault(g: GraphCode, i: number, detail: string): never {
-  const node = g.ids[g.nsrc + i] as string;
+  const node = g.idOf(g.nsrc + i);
   return locate({ pointer: `/graph/nodes/${i}`, node }, () => fail("E_DOMAIN", detail));
 }
 
@@ -89,7 +89,7 @@ function nodeFault(g: GraphCode, i: number, detail: string): never {
  *
  * @see spec/04-system.md#system.reverse
  */
-export function reverseSweep(g: GraphCode, x: Float64Array, cotangent: ArrayLike<number>): void {
+export function reverseSweep(g: GraphCode, x: Float64Array, mm: Matmul, cotangent: ArrayLike<number>): void {
   for (const k of g.wrt) x.fill(0, g.adjOff[k]!, g.adjOff[k]! + g.size[k]!);
   const o = g.adjOff[g.output]!;
   if (o >= 0) for (let t = 0; t < cotangent.length; t++) x[o + t] = cotangent[t]!;
@@ -106,7 +106,7 @@ export function reverseSweep(g: GraphCode, x: Float64Array, cotangent: ArrayLike
         if (n === 1) x[dst] = 0;
         else x.fill(0, dst, dst + n);
       }
-      runEdge(g, x, g.revTag[e]!, true, i, dst, src);
+      runEdge(g, x, mm, g.revTag[e]!, true, i, dst, src);
     }
   }
 }
@@ -118,7 +118,7 @@ export function reverseSweep(g: GraphCode, x: Float64Array, cotangent: ArrayLike
  *
  * @see spec/04-system.md#system.forward
  */
-export function tangentSweep(g: GraphCode, x: Float64Array, tangents: readonly (ArrayLike<number> | undefined)[]): void {
+export function tangentSweep(g: GraphCode, x: Float64Array, mm: Matmul, tangents: readonly (ArrayLike<number> | undefined)[]): void {
   for (let k = 0; k < g.nsrc; k++) {
     const t = g.tanOff[k]!;
     if (t < 0) continue;
@@ -133,8 +133,8 @@ export function tangentSweep(g: GraphCode, x: Float64Array, tangents: readonly (
     x.fill(0, dst, dst + g.size[u]!);
     const A = g.arg0[i]!;
     const op = g.op[i]!;
-    runEdge(g, x, EDGE_OF_PRIM[op]![0]!, false, i, dst, g.tanOff[A]!);
+    runEdge(g, x, mm, EDGE_OF_PRIM[op]![0]!, false, i, dst, g.tanOff[A]!);
     const B = g.arg1[i]!;
-    if (B >= 0) runEdge(g, x, EDGE_OF_PRIM[op]![1]!, false, i, dst, g.tanOff[B]!);
+    if (B >= 0) runEdge(g, x, mm, EDGE_OF_PRIM[op]![1]!, false, i, dst, g.tanOff[B]!);
   }
 }

@@ -1,0 +1,134 @@
+/**
+ * The blocked gemm over WebAssembly memory (GotoBLAS/BLIS loop nest): for each nc-wide column block
+ * and kc-deep slice, B is packed into NR-wide panels; for each mc-tall row block A is packed into
+ * MR-tall panels (times α); the SIMD macro-kernel (wasm-gemm-module.ts) then updates C tile by tile.
+ * Packing makes every operand stream contiguous whatever op(A), op(B) are, so NN, TN and NT share
+ * one kernel; the ragged border (m mod MR rows, n mod NR columns) is done by a scalar loop here.
+ *
+ * Results are bitwise those of the JavaScript kernels (kernels-matmul.ts), which the differential
+ * tests check: each C_ij sees the same products added in the same order —
+ *   NN, TN: `C_ij += (α·A_ip)·B_pj` for p increasing; slicing k into kc-deep pieces keeps that order
+ *           (C_ij is stored after one slice and reloaded by the next);
+ *   NT:     `s = Σ_p A_ip·B_jp` from 0, then `C_ij += α·s`; so this variant never slices k (kc = k).
+ *
+ * Conventions: `x` is the arena, a Float64Array over the wasm memory from byte 0, so arena offset
+ * `o` is byte address 8·o; A(i, p) = x[a + i·ai + p·ap], B(p, j) = x[b + p·bp + j·bj], C is
+ * row-major m×n at `c`.
+ */
+import { gemmNN, gemmNT, gemmTN, type Matmul } from "./kernels-matmul.js";
+import { gemmModule, instantiate, MR, NR, type MacroKernels } from "./wasm-gemm-module.js";
+
+/** Slice depth and the packed buffers' capacities (doubles): Ã stays in L2, a B̃ panel in L1. */
+const KC = 256;
+const ACAP = 32 * 1024;
+const BCAP = 128 * 1024;
+export const PACK_DOUBLES = ACAP + BCAP;
+/** Below this m·n·k the JavaScript kernels win (packing and the call cost more than they save). */
+export const WASM_MIN_VOLUME = 16 * 16 * 16;
+
+export class WasmMatmul implements Matmul {
+  private readonly k: MacroKernels;
+  private readonly pa: number;
+  private readonly pb: number;
+  /** The whole memory: the arena view `x` ends before the packing buffers. */
+  private readonly all: Float64Array;
+
+  /** `x` the arena over `memory`; the packing buffers start at element `pack` (PACK_DOUBLES long). */
+  constructor(
+    memory: WebAssembly.Memory,
+    private readonly x: Float64Array,
+    pack: number,
+  ) {
+    this.k = instantiate(gemmModule()!, memory);
+    this.all = new Float64Array(memory.buffer);
+    this.pa = pack + (pack & 1); // 16-byte aligned
+    this.pb = this.pa + ACAP;
+  }
+
+  nn(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void {
+    if (!this.run(x, m, n, k, alpha, a, k, 1, b, n, 1, c, false)) gemmNN(x, m, n, k, alpha, a, b, c);
+  }
+
+  tn(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void {
+    if (!this.run(x, m, n, k, alpha, a, 1, m, b, n, 1, c, false)) gemmTN(x, m, n, k, alpha, a, b, c);
+  }
+
+  nt(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void {
+    if (!this.run(x, m, n, k, alpha, a, k, 1, b, 1, k, c, true)) gemmNT(x, m, n, k, alpha, a, b, c);
+  }
+
+  /** The blocked product; false (nothing done) where the JavaScript kernel should run instead. */
+  private run(
+    x: Float64Array, m: number, n: number, k: number, alpha: number,
+    a: number, ai: number, ap: number, b: number, bp: number, bj: number, c: number, zero: boolean,
+  ): boolean {
+    if (x !== this.x || m * n * k < WASM_MIN_VOLUME || m < MR || n < NR || k === 0) return false;
+    const m0 = m - (m % MR), n0 = n - (n % NR);
+    const kcMax = zero ? k : Math.min(k, KC);
+    const mcMax = Math.min(m0, Math.floor(ACAP / (kcMax * MR)) * MR);
+    const ncMax = Math.min(n0, Math.floor(BCAP / (kcMax * NR)) * NR);
+    if (mcMax < MR || ncMax < NR) return false; // NT with a very long k: no slicing allowed
+    const macro = zero ? this.k.macroZ : this.k.macroC;
+    const scale = zero ? 1 : alpha; // α goes into Ã for NN/TN (as the JS kernels multiply it into A_ip)
+    for (let jc = 0; jc < n0; jc += ncMax) {
+      const nc = Math.min(ncMax, n0 - jc);
+      for (let pc = 0; pc < k; pc += kcMax) {
+        const kc = Math.min(kcMax, k - pc);
+        this.packB(kc, nc, b + pc * bp + jc * bj, bp, bj);
+        for (let ic = 0; ic < m0; ic += mcMax) {
+          const mc = Math.min(mcMax, m0 - ic);
+          this.packA(mc, kc, a + ic * ai + pc * ap, ai, ap, scale);
+          macro(mc, nc, kc, 8 * this.pa, 8 * this.pb, 8 * (c + ic * n + jc), 8 * n, alpha);
+        }
+      }
+    }
+    border(x, m0, m, 0, n, k, alpha, a, ai, ap, b, bp, bj, c, n, zero);
+    border(x, 0, m0, n0, n, k, alpha, a, ai, ap, b, bp, bj, c, n, zero);
+    return true;
+  }
+
+  /** Ã: mc/MR panels of kc steps × MR rows, each element α·A(i, p). */
+  private packA(mc: number, kc: number, a: number, ai: number, ap: number, alpha: number): void {
+    const x = this.all;
+    let o = this.pa;
+    for (let ir = 0; ir < mc; ir += MR) {
+      for (let r = 0; r < MR; r++) {
+        const row = a + (ir + r) * ai;
+        for (let p = 0; p < kc; p++) x[o + p * MR + r] = alpha * x[row + p * ap]!;
+      }
+      o += kc * MR;
+    }
+  }
+
+  /** B̃: nc/NR panels of kc steps × NR columns. */
+  private packB(kc: number, nc: number, b: number, bp: number, bj: number): void {
+    const x = this.all;
+    let o = this.pb;
+    for (let jr = 0; jr < nc; jr += NR) {
+      for (let h = 0; h < NR; h++) {
+        const col = b + (jr + h) * bj;
+        for (let p = 0; p < kc; p++) x[o + p * NR + h] = x[col + p * bp]!;
+      }
+      o += kc * NR;
+    }
+  }
+}
+
+/** C[i0..i1, j0..j1] by scalar loops in the kernels' order (see the file comment). */
+function border(
+  x: Float64Array, i0: number, i1: number, j0: number, j1: number, k: number, alpha: number,
+  a: number, ai: number, ap: number, b: number, bp: number, bj: number, c: number, ldc: number, zero: boolean,
+): void {
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < j1; j++) {
+      const o = c + i * ldc + j;
+      let s = zero ? 0 : x[o]!;
+      if (zero) for (let p = 0; p < k; p++) s += x[a + i * ai + p * ap]! * x[b + p * bp + j * bj]!;
+      else for (let p = 0; p < k; p++) s += alpha * x[a + i * ai + p * ap]! * x[b + p * bp + j * bj]!;
+      x[o] = zero ? x[o]! + alpha * s : s;
+    }
+  }
+}
+
+/** Whether the wasm kernels can run here (WebAssembly with SIMD). */
+export const wasmAvailable = (): boolean => gemmModule() !== null;
