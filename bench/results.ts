@@ -1,0 +1,115 @@
+/**
+ * The JSON the bench writes (bench/results/latest.json): one object per run, every figure in
+ * milliseconds or bytes, with the raw per-repetition samples so a reader can redo the statistics.
+ */
+import type { BenchOptions, SuiteName } from "./options.js";
+
+/** A median with its spread: wall and CPU milliseconds per call, and the per-repetition samples. */
+export interface Timing {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly samples: readonly number[];
+  readonly calls: number;
+}
+
+export interface RatioRow {
+  readonly case: string;
+  readonly kind: "tanh-loss" | "mlp4" | "random";
+  /** n for matrices, node count for random graphs. */
+  readonly size: number;
+  readonly nodes: number;
+  readonly forward: Timing;
+  /** `plan.gradient()` alone: the back substitution after a forward sweep. */
+  readonly gradient: Timing;
+  /** Median over repetitions of gradient / forward (paired). */
+  readonly ratio: number;
+  /** (forward + gradient) / forward from the medians. */
+  readonly totalRatio: number;
+  /** Matmul flops of forward + backward over the forward + gradient time; matrix cases only. */
+  readonly gflops: number | undefined;
+}
+
+export interface ReferenceRow {
+  readonly case: string;
+  readonly kind: "tanh-loss" | "random";
+  readonly size: number;
+  /** Each a whole backend call on the same case: read, validate, evaluate, back-substitute. */
+  readonly impl: Timing;
+  readonly reference: Timing;
+  /** Median over repetitions of reference / impl. */
+  readonly speedup: number;
+  /** max |impl − reference| / max |reference| over all gradient elements. */
+  readonly relDiff: number;
+}
+
+export interface PeerInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly precision: "float32" | "float64";
+  readonly tolerance: number;
+  readonly notes: string;
+}
+
+export interface PeerCheck {
+  readonly n: number;
+  readonly peer: string;
+  /** max |Δ| / max |impl| over ∂L/∂A and ∂L/∂B; undefined when the peer threw. */
+  readonly relErr: number | undefined;
+  readonly tolerance: number;
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
+export interface PeerRow {
+  readonly n: number;
+  readonly contender: string;
+  readonly timing: Timing;
+  /** 6n³ / time. */
+  readonly gflops: number;
+  /** Median over repetitions of this contender's time / impl's (> 1: impl is faster). */
+  readonly vsImpl: number;
+}
+
+export interface PeerSweep {
+  readonly peers: readonly PeerInfo[];
+  readonly checks: readonly PeerCheck[];
+  readonly rows: readonly PeerRow[];
+}
+
+export interface ScalingRow {
+  readonly nodes: number;
+  readonly compileMs: number;
+  readonly forward: Timing;
+  readonly gradient: Timing;
+  /** forward + gradient medians. */
+  readonly totalMs: number;
+  readonly nsPerNode: number;
+  /** Heap + array buffers still held with the plan compiled and the case dropped, after a GC. */
+  readonly planBytesPerNode: number;
+  /** The child process's peak RSS over its RSS before building the case (includes the JSON case). */
+  readonly peakRssBytesPerNode: number;
+  /** How the graph was built: "case" (a JSON case object, then compile) or impl's builder. */
+  readonly builder: string;
+}
+
+export interface TargetResult {
+  readonly target: string;
+  readonly measured: string;
+  /** undefined: not measured in this run (quick mode, or a suite left out). */
+  readonly met: boolean | undefined;
+}
+
+export interface BenchResults {
+  readonly meta: {
+    readonly date: string;
+    readonly node: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly loadavg: readonly number[];
+    readonly options: Omit<BenchOptions, "out">;
+    readonly durationMs: number;
+  };
+  readonly suites: Partial<{ ratio: RatioRow[]; reference: ReferenceRow[]; peers: PeerSweep; scaling: ScalingRow[] }>;
+  readonly targets: readonly TargetResult[];
+  readonly ran: readonly SuiteName[];
+}

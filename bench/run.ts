@@ -1,0 +1,38 @@
+/**
+ * Runs the selected suites and returns the results (no printing of the report, no file): the CLI
+ * and the smoke test both call this. Progress lines go to `log`.
+ */
+import os from "node:os";
+import type { BenchOptions } from "./options.js";
+import type { BenchResults } from "./results.js";
+import { peerSuite } from "./suites/peers.js";
+import { ratioSuite } from "./suites/ratio.js";
+import { referenceSuite } from "./suites/reference.js";
+import { scalingSuite } from "./suites/scaling.js";
+import { judgeTargets } from "./targets.js";
+
+export async function runBench(o: BenchOptions, log: (line: string) => void = () => {}): Promise<BenchResults> {
+  const start = performance.now();
+  const suites: BenchResults["suites"] = {};
+  const want = (s: (typeof o.only)[number]): boolean => o.only.includes(s);
+  // The peers first: their libraries' one-time loading is then behind us before timing impl alone.
+  if (want("peers")) suites.peers = await peerSuite(o, log);
+  if (want("ratio")) suites.ratio = await ratioSuite(o, log);
+  if (want("reference")) suites.reference = await referenceSuite(o, log);
+  if (want("scaling")) suites.scaling = await scalingSuite(o, log);
+  const { out: _out, ...options } = o;
+  const partial: Omit<BenchResults, "targets"> = {
+    meta: {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      loadavg: os.loadavg(),
+      options,
+      durationMs: performance.now() - start,
+    },
+    suites,
+    ran: o.only,
+  };
+  return { ...partial, targets: judgeTargets(partial) };
+}

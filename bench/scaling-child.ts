@@ -1,0 +1,50 @@
+/**
+ * One scaling measurement in a fresh process (so one size's garbage and heap growth cannot touch
+ * the next, and peak RSS belongs to this size alone). Run with --expose-gc; argv[2] is
+ * `{"nodes", "reps", "batchMs", "warmupMs"}`; prints one JSON line, a ScalingRow.
+ */
+import { scalarPlan } from "./cases/scalar-plan.js";
+import { interleave } from "./measure.js";
+import type { ScalingRow } from "./results.js";
+import { timing } from "./timing.js";
+
+const args = JSON.parse(process.argv[2] ?? "{}") as { nodes: number; reps: number; batchMs: number; warmupMs: number };
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error("scaling-child needs node --expose-gc");
+
+const held = (): number => {
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+const base = held();
+const baseRss = process.memoryUsage().rss;
+const { plan, compileMs, builder } = scalarPlan(args.nodes);
+plan.forward();
+plan.gradient();
+const planBytes = held() - base;
+
+const m = await interleave(
+  [
+    { name: "forward", run: () => plan.forward() },
+    { name: "gradient", run: () => plan.gradient() },
+  ],
+  args,
+);
+const forward = timing(m.get("forward")!);
+const gradient = timing(m.get("gradient")!);
+const totalMs = forward.ms + gradient.ms;
+const peakRss = process.resourceUsage().maxRSS * 1024 - baseRss;
+const row: ScalingRow = {
+  nodes: args.nodes,
+  compileMs,
+  forward,
+  gradient,
+  totalMs,
+  nsPerNode: (totalMs * 1e6) / args.nodes,
+  planBytesPerNode: planBytes / args.nodes,
+  peakRssBytesPerNode: peakRss / args.nodes,
+  builder,
+};
+process.stdout.write(JSON.stringify(row) + "\n");

@@ -1,0 +1,67 @@
+/**
+ * The issue's targets (issue 5 §3) judged against this run's figures. Each is met, not met, or
+ * not measured (a quick run, or its suite left out) — never assumed.
+ *
+ * Readings of the targets, stated once here:
+ * - gradient/forward is `plan.gradient()` (the back substitution) over `plan.forward()`;
+ * - "faster than the fastest peer" compares wall-time medians paired per repetition against the
+ *   peer with the smallest median at that n;
+ * - the 10⁶-node "gradient" time is forward + back substitution (what a new input costs), and its
+ *   bytes per node are the plan's (the case object it was compiled from is not counted; the peak
+ *   RSS with it is reported beside).
+ */
+import type { BenchResults, TargetResult } from "./results.js";
+
+const SWEEP = [32, 64, 128, 256, 512];
+const x = (v: number): string => `${v.toFixed(2)}×`;
+
+export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
+  const quick = r.meta.options.quick;
+  const out: TargetResult[] = [];
+  const na = (target: string, why: string): TargetResult => ({ target, measured: why, met: undefined });
+
+  const t1 = "gradient/forward ≤ 2.5× (MLPs; random graphs ≥ 10³ nodes)";
+  const ratio = (r.suites.ratio ?? []).filter((row) => row.kind !== "random" || row.size >= 1000);
+  if (quick || ratio.length === 0) out.push(na(t1, quick ? "quick run" : "ratio suite not run"));
+  else {
+    const worst = ratio.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    out.push({ target: t1, measured: `worst ${x(worst.ratio)} (${worst.case}); ${ratio.map((row) => `${row.case.replace("bench.", "")} ${x(row.ratio)}`).join(", ")}`, met: ratio.every((row) => row.ratio <= 2.5) });
+  }
+
+  const t2 = "≥ 1.5× faster than the fastest peer at every n ∈ {32…512}";
+  const sweep = r.suites.peers;
+  if (quick || sweep === undefined) out.push(na(t2, quick ? "quick run" : "peers suite not run"));
+  else {
+    const per = SWEEP.map((n) => {
+      const peers = sweep.rows.filter((row) => row.n === n && row.contender !== "impl");
+      if (peers.length === 0) return { n, text: `n=${n}: no peer`, ok: false };
+      const fastest = peers.reduce((a, b) => (b.timing.ms < a.timing.ms ? b : a));
+      return { n, text: `n=${n} ${x(fastest.vsImpl)} vs ${fastest.contender}`, ok: fastest.vsImpl >= 1.5 };
+    });
+    out.push({ target: t2, measured: per.map((p) => p.text).join("; "), met: per.every((p) => p.ok) });
+  }
+
+  const t3 = "≥ 9 GFLOP/s on the n = 512 gradient (float64)";
+  const at512 = sweep?.rows.find((row) => row.n === 512 && row.contender === "impl");
+  if (quick || at512 === undefined) out.push(na(t3, quick ? "quick run" : "n = 512 not run"));
+  else out.push({ target: t3, measured: `${at512.gflops.toFixed(2)} GFLOP/s (${at512.timing.ms.toFixed(1)} ms)`, met: at512.gflops >= 9 });
+
+  const scaling = r.suites.scaling ?? [];
+  const big = scaling.find((row) => row.nodes === 1_000_000);
+  const small = scaling.find((row) => row.nodes === 10_000);
+  const t4 = "10⁶-node scalar graph: forward + gradient < 0.5 s";
+  const t5 = "10⁶-node scalar graph: ≤ 100 bytes per node (the plan)";
+  const t6 = "time per node at 10⁶ within 1.3× of 10⁴";
+  if (quick || big === undefined) {
+    for (const t of [t4, t5, t6]) out.push(na(t, quick ? "quick run" : "10⁶ nodes not run"));
+  } else {
+    out.push({ target: t4, measured: `${(big.totalMs / 1000).toFixed(3)} s (forward ${big.forward.ms.toFixed(0)} ms + gradient ${big.gradient.ms.toFixed(0)} ms; compile ${(big.compileMs / 1000).toFixed(1)} s not counted)`, met: big.totalMs < 500 });
+    out.push({ target: t5, measured: `${big.planBytesPerNode.toFixed(0)} B/node (peak RSS with the JSON case: ${big.peakRssBytesPerNode.toFixed(0)} B/node)`, met: big.planBytesPerNode <= 100 });
+    if (small === undefined) out.push(na(t6, "10⁴ nodes not run"));
+    else {
+      const q = big.nsPerNode / small.nsPerNode;
+      out.push({ target: t6, measured: `${x(q)} (${big.nsPerNode.toFixed(0)} vs ${small.nsPerNode.toFixed(0)} ns/node)`, met: q <= 1.3 });
+    }
+  }
+  return out;
+}

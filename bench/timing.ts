@@ -1,0 +1,18 @@
+/** From measured samples to the results' {@link Timing}. */
+import { median, type Samples } from "./measure.js";
+import type { Timing } from "./results.js";
+
+export const timing = (s: Samples): Timing => ({ ms: median(s.wall), cpuMs: median(s.cpu), samples: s.wall, calls: s.calls });
+
+/** max |a − b| / max |b| (0 when b is all zeros and a equals it). */
+export function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Infinity;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    num = Math.max(num, Math.abs(a[i]! - b[i]!));
+    den = Math.max(den, Math.abs(b[i]!));
+  }
+  if (Number.isNaN(num)) return Infinity;
+  return den === 0 ? (num === 0 ? 0 : Infinity) : num / den;
+}
