@@ -60,20 +60,22 @@ export async function interleave(contenders: readonly Contender[], o: MeasureOpt
   return out;
 }
 
-/** Runs `c` for at least `ms` and at least once (the reference takes seconds a call); returns the last call's time. */
+/**
+ * Runs `c` for at least `ms` (at least once: one call of the reference at 10³ nodes takes seconds
+ * and warms it up by itself); returns the median call time after the first (the first compiles;
+ * a single slow call, e.g. one that met a GC, must not set the batch size).
+ */
 function warm(c: Contender, ms: number): number {
   const start = performance.now();
-  let calls = 0;
+  const times: number[] = [];
   let last = start;
-  let perCall = Infinity;
-  while (calls < 1 || performance.now() - start < ms) {
+  while (times.length === 0 || last - start < ms) {
     c.run();
     const now = performance.now();
-    perCall = now - last;
+    times.push(now - last);
     last = now;
-    calls++;
   }
-  return perCall;
+  return median(times.length > 1 ? times.slice(1) : times);
 }
 
 export const median = (xs: readonly number[]): number => {

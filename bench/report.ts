@@ -7,6 +7,7 @@ export function report(r: BenchResults): string {
   const m = r.meta;
   out.push(`backslash-ad bench — ${m.date}, node ${m.node}, ${m.cpus} CPU (${m.cpuModel}), load ${m.loadavg.map((v) => v.toFixed(2)).join(" ")}${m.options.quick ? ", QUICK (smoke test; not for reading against the targets)" : ""}`);
   out.push(`medians of ${m.options.reps} interleaved repetitions (wall time); ratios are medians of per-repetition ratios`);
+  out.push(`CPU time / wall time over all timings: ${m.cpuOverWall.toFixed(2)} (every contender is single-threaded; below ~0.9 the machine was busy and absolute times are inflated)`);
 
   const { ratio, reference, peers, scaling } = r.suites;
   if (ratio) {

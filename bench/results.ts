@@ -106,6 +106,8 @@ export interface BenchResults {
     readonly cpus: number;
     readonly cpuModel: string;
     readonly loadavg: readonly number[];
+    /** Σ CPU / Σ wall over all median timings; well below 1 means the machine was busy. */
+    readonly cpuOverWall: number;
     readonly options: Omit<BenchOptions, "out">;
     readonly durationMs: number;
   };

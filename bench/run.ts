@@ -4,7 +4,7 @@
  */
 import os from "node:os";
 import type { BenchOptions } from "./options.js";
-import type { BenchResults } from "./results.js";
+import type { BenchResults, Timing } from "./results.js";
 import { peerSuite } from "./suites/peers.js";
 import { ratioSuite } from "./suites/ratio.js";
 import { referenceSuite } from "./suites/reference.js";
@@ -28,6 +28,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
       loadavg: os.loadavg(),
+      cpuOverWall: cpuOverWall(suites),
       options,
       durationMs: performance.now() - start,
     },
@@ -35,4 +36,20 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
     ran: o.only,
   };
   return { ...partial, targets: judgeTargets(partial) };
+}
+
+/**
+ * Σ CPU time / Σ wall time over every median timing: every contender runs on one thread, so a
+ * value well below 1 says other processes held the CPU during the run (absolute times inflated;
+ * paired ratios much less so).
+ */
+function cpuOverWall(s: BenchResults["suites"]): number {
+  const all: Timing[] = [
+    ...(s.ratio ?? []).flatMap((r) => [r.forward, r.gradient]),
+    ...(s.reference ?? []).flatMap((r) => [r.impl, r.reference]),
+    ...(s.peers?.rows ?? []).map((r) => r.timing),
+    ...(s.scaling ?? []).flatMap((r) => [r.forward, r.gradient]),
+  ];
+  const wall = all.reduce((a, t) => a + t.ms, 0);
+  return wall === 0 ? 1 : all.reduce((a, t) => a + t.cpuMs, 0) / wall;
 }
