@@ -1,7 +1,7 @@
 /**
- * Seeded random scalar graphs of a given size, written straight into the case format with short
- * ids (one small object per node and nothing else, so a 10⁶-node case stays as lean as JSON
- * allows).
+ * Seeded random scalar graphs of a given size. One generator, two sinks: a JSON case (for the
+ * backends and the reference) and, where impl offers one, a builder that makes a plan without a
+ * case (cases/scalar-plan.ts) — so both paths get exactly the same graph.
  *
  * Shape of the graph, and why:
  * - node i's first argument is node i − 1 (a spine), so every node is an ancestor of the output
@@ -18,31 +18,50 @@ import { rng } from "../rng.js";
 
 const BINARY = ["add", "sub", "mul"] as const;
 const UNARY = ["tanh", "sin", "cos", "sigmoid"] as const;
+export type RandomOp = (typeof BINARY)[number] | (typeof UNARY)[number];
 
 /** Inputs of a random graph: enough that gradients have many components, few enough to stay "a program". */
 export const randomGraphInputs = (nodes: number): number => Math.max(4, Math.min(1000, Math.round(nodes / 100)));
 
-/** A random scalar graph with `nodes` nodes (ids `x0…` for inputs, `n0…` for nodes). */
-export function randomGraphCase(nodes: number, seed = 3): GraphCase {
+/** Where the generator writes: unknown k (inputs first, then nodes, as spec/04-system.md#system.unknowns) is `ref(k)`. */
+export interface GraphSink<H> {
+  input(value: number): void;
+  node(op: RandomOp, a: H, b?: H): void;
+  ref(k: number): H;
+}
+
+/** Emits the random graph into `sink`; returns the output's unknown number (the last node). */
+export function emitRandomGraph<H>(nodes: number, seed: number, sink: GraphSink<H>): number {
   const r = rng(seed * 1_000_003 + nodes);
   const ninputs = randomGraphInputs(nodes);
-  const id = (k: number): string => (k < ninputs ? `x${k}` : `n${k - ninputs}`);
-  const inputs = Array.from({ length: ninputs }, (_, k) => ({ id: id(k), value: 2 * r() - 1 }));
-  const list: RawNode[] = new Array(nodes);
+  for (let k = 0; k < ninputs; k++) sink.input(2 * r() - 1);
   for (let i = 0; i < nodes; i++) {
     const k = ninputs + i; // this node's unknown number
-    const prev = id(k - 1);
     if (i % 2 === 0) {
       const far = r() < 0.5 ? Math.floor(r() * k) : k - 1 - Math.floor(r() * Math.min(64, k));
-      list[i] = { id: id(k), op: BINARY[Math.floor(r() * 3)]!, args: [prev, id(far)] };
+      sink.node(BINARY[Math.floor(r() * 3)]!, sink.ref(k - 1), sink.ref(far));
     } else {
-      list[i] = { id: id(k), op: UNARY[Math.floor(r() * 4)]!, args: [prev] };
+      sink.node(UNARY[Math.floor(r() * 4)]!, sink.ref(k - 1));
     }
   }
+  return ninputs + nodes - 1;
+}
+
+/** The random graph as a case (ids `x0…` for inputs, `n0…` for nodes). */
+export function randomGraphCase(nodes: number, seed = 3): GraphCase {
+  const ninputs = randomGraphInputs(nodes);
+  const id = (k: number): string => (k < ninputs ? `x${k}` : `n${k - ninputs}`);
+  const inputs: { id: string; value: number }[] = [];
+  const list: RawNode[] = [];
+  const output = emitRandomGraph(nodes, seed, {
+    input: (value) => void inputs.push({ id: id(inputs.length), value }),
+    node: (op, a, b) => void list.push({ id: id(ninputs + list.length), op, args: b === undefined ? [a] : [a, b] }),
+    ref: id,
+  });
   return {
     id: `bench.random.${nodes}`,
     description: `random scalar graph, ${nodes} nodes, ${ninputs} inputs, seed ${seed}`,
     kind: "graph",
-    graph: { inputs, nodes: list, output: id(ninputs + nodes - 1) },
+    graph: { inputs, nodes: list, output: id(output) },
   };
 }
