@@ -86,6 +86,8 @@ export interface ScalingRow {
   readonly nsPerNode: number;
   /** Heap + array buffers still held with the plan compiled and the case dropped, after a GC. */
   readonly planBytesPerNode: number;
+  /** The plan's typed arrays alone (code and arena): what a plan needs, against what it keeps alive. */
+  readonly planArrayBytesPerNode: number;
   /** The child process's peak RSS over its RSS before building the case (includes the JSON case). */
   readonly peakRssBytesPerNode: number;
   /** How the graph was built: "case" (a JSON case object, then compile) or impl's builder. */

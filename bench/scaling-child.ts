@@ -24,6 +24,9 @@ const { plan, compileMs, builder } = scalarPlan(args.nodes);
 plan.forward();
 plan.gradient();
 const planBytes = held() - base;
+// The plan's own typed arrays (its code and its arena), apart from whatever else it keeps alive.
+let arrayBytes = plan.arena.byteLength;
+for (const v of Object.values(plan.code)) if (ArrayBuffer.isView(v)) arrayBytes += v.byteLength;
 
 const m = await interleave(
   [
@@ -44,6 +47,7 @@ const row: ScalingRow = {
   totalMs,
   nsPerNode: (totalMs * 1e6) / args.nodes,
   planBytesPerNode: planBytes / args.nodes,
+  planArrayBytesPerNode: arrayBytes / args.nodes,
   peakRssBytesPerNode: peakRss / args.nodes,
   builder,
 };
