@@ -73,7 +73,9 @@ export function compileProgram(p: CompactProgram, options: CompileOptions = {}):
   const size = new Int32Array(N);
   const valOff = new Int32Array(N);
   let top = 0;
+  let scalar = true;
   for (let k = 0; k < N; k++) {
+    if (rows[k] !== 0) scalar = false;
     size[k] = rows[k] === 0 ? 1 : rows[k]! * cols[k]!;
     valOff[k] = top; // values: one buffer per unknown, in order
     top += size[k]!;
@@ -89,7 +91,7 @@ export function compileProgram(p: CompactProgram, options: CompileOptions = {}):
   const scratch: [number, number, number] = [slotsTop, slotsTop + side * side, slotsTop + 2 * side * side];
   const arenaSize = slotsTop + 3 * side * side;
   const code: GraphCode = {
-    idOf: p.idOf, nsrc, ninputs, nnodes, fault, rows: rows.subarray(0, N), cols: cols.subarray(0, N), size, valOff, adjOff, tanOff,
+    idOf: p.idOf, nsrc, ninputs, nnodes, fault, scalar, rows: rows.subarray(0, N), cols: cols.subarray(0, N), size, valOff, adjOff, tanOff,
     op, arg0, arg1, attr, revStart: reverse.start, revFrom: reverse.from, revTag: reverse.tag, revInit: reverse.init,
     tanNodes: forward.order, output, wrt: p.wrt, scratch, arenaSize,
   };

@@ -26,6 +26,8 @@ export interface GraphCode {
   readonly nnodes: number;
   /** A shape fault found while compiling, raised when evaluation reaches node `at`. */
   readonly fault: { readonly at: number; readonly error: SpecError } | undefined;
+  /** Every unknown is a scalar: value k is x[k], and the scalar sweeps run (sweeps-scalar.ts). */
+  readonly scalar: boolean;
 
   // Per unknown k. A scalar has rows = cols = 0 and size 1.
   readonly rows: Int32Array;

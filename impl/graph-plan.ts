@@ -14,6 +14,7 @@ import { compileProgram, type CompileOptions } from "./compile-graph.js";
 import type { GraphCode } from "./graph-code.js";
 import { jsMatmul, type Matmul } from "./kernels-matmul.js";
 import { forwardSweep, reverseSweep, tangentSweep } from "./sweeps.js";
+import { forwardScalar, reverseScalar } from "./sweeps-scalar.js";
 
 const ONE = new Float64Array([1]);
 
@@ -42,7 +43,8 @@ export class GraphPlan {
    * deferred E_SHAPE) are thrown located at their node. Returns the output's value.
    */
   forward(): Float64Array {
-    forwardSweep(this.code, this.arena, this.mm);
+    if (this.code.scalar) forwardScalar(this.code, this.arena);
+    else forwardSweep(this.code, this.arena, this.mm);
     return this.view(this.code.valOff[this.code.output]!, this.code.output);
   }
 
@@ -51,7 +53,8 @@ export class GraphPlan {
    * wrt order. `cotangent` defaults to 1 (a scalar output).  @see spec/04-system.md#system.reverse
    */
   gradient(cotangent: ArrayLike<number> = ONE): Float64Array[] {
-    reverseSweep(this.code, this.arena, this.mm, cotangent);
+    if (this.code.scalar) reverseScalar(this.code, this.arena, cotangent);
+    else reverseSweep(this.code, this.arena, this.mm, cotangent);
     return this.code.wrt.map((k) => this.view(this.code.adjOff[k]!, k));
   }
 

@@ -77,7 +77,8 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
   if (g.fault !== undefined) throw g.fault.error;
 }
 
-function nodeFault(g: GraphCode, i: number, detail: string): never {
+/** E_DOMAIN located at node i. */
+export function nodeFault(g: GraphCode, i: number, detail: string): never {
   const node = g.idOf(g.nsrc + i);
   return locate({ pointer: `/graph/nodes/${i}`, node }, () => fail("E_DOMAIN", detail));
 }
