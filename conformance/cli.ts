@@ -16,7 +16,7 @@ import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
 import { runPropertiesInPool } from "./run/run-properties-in-pool.js";
-import { globMatcher, hasTag, runSuite } from "./run/run-suite.js";
+import { globMatcher, hasTag, runSuite, unresponsive } from "./run/run-suite.js";
 import { PROPERTIES } from "./properties/index.js";
 import type { Outcome } from "./run/outcome.js";
 
@@ -146,9 +146,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     : undefined;
   try {
     outcomes = await runSuite(backend, { cases, onOutcome, tags, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
-    // Random cases only when the backend said hello (a failed hello is already the run's error).
+    // Random cases only when the backend said hello (a failed hello is already the run's error),
+    // and none for a backend the corpus found unresponsive (spec/08-backends.md#backend.unresponsive).
     const helloFailed = outcomes.some((o) => o.id === "(hello)");
-    if (pool !== undefined) {
+    const silent = !helloFailed && unresponsive(outcomes);
+    if (silent) {
+      stop.abort();
+      await pool;
+      for (const p of PROPERTIES.filter((q) => runs > 0 && match(`property.${q.name}`))) {
+        const o: Outcome = { id: `property.${p.name}`, file: `(seed ${seed})`, status: "error", reason: "not run: the backend is unresponsive (spec: backend.unresponsive)" };
+        outcomes.push(o);
+        onOutcome(o);
+      }
+    } else if (pool !== undefined) {
       if (helloFailed) stop.abort(); // as with --jobs 1: no properties (the aborted pool gives none)
       else {
         corpusDone = true;

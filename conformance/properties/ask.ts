@@ -7,12 +7,16 @@
  */
 import type { GraphCase, OperatorCase, RawTensor, SystemCase } from "../../reference/case.js";
 import { ERROR_CODES } from "../../reference/errors.js";
+import { BackendFault, type FaultKind } from "../backends/backend-fault.js";
 import type { BackendLike } from "./backend-like.js";
 
 export type Answer =
   | { readonly ok: true; readonly result: unknown }
-  /** `code`: the spec error the backend reported, if it reported one. */
-  | { readonly ok: false; readonly code?: string; readonly message: string };
+  /**
+   * `code`: the spec error the backend reported, if it reported one; `fault`: the request got no
+   * answer at all (a crash, a timeout, a protocol violation — spec/08-backends.md#backend.faults).
+   */
+  | { readonly ok: false; readonly code?: string; readonly fault?: FaultKind; readonly message: string };
 
 type Request =
   | { readonly method: "gradient"; readonly c: GraphCase }
@@ -45,6 +49,7 @@ export async function ask(backend: BackendLike, request: Request): Promise<Answe
     }
     return { ok: true, result };
   } catch (e) {
+    if (e instanceof BackendFault) return { ok: false, fault: e.kind, message: messageOf(e) };
     const code = specCode(e);
     return { ok: false, ...(code !== undefined ? { code } : {}), message: messageOf(e) };
   }

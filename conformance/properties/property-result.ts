@@ -6,6 +6,7 @@
  * @see spec/06-conformance.md#conform.outcome
  */
 import type { Case, RawTensor } from "../../reference/case.js";
+import type { FaultKind } from "../backends/backend-fault.js";
 
 export interface PropertyOptions {
   /** fast-check's seed: the same seed, backend and property give the same result. */
@@ -34,6 +35,8 @@ export interface PropertyResult {
   readonly tangent?: Readonly<Record<string, RawTensor>>;
   /** fast-check's path of the counterexample (replay with the same seed). */
   readonly path?: string;
+  /** For `error`: the backend gave no answer (crashed, timed out, broke the protocol). */
+  readonly fault?: FaultKind;
   /**
    * Why it failed, erred or was skipped — which side is which, by how much. For graph-gradient it
    * goes on, after shrinking, with the counterexample's worst gradient element against the oracles'

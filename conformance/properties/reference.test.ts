@@ -2,6 +2,8 @@
 // refuse, lack capabilities, answer asynchronously or return wrong shapes (spec: conform.outcome).
 import { describe, expect, it } from "vitest";
 import { reference, SpecError, type GraphCase } from "../../reference/index.js";
+import { BackendFault } from "../backends/index.js";
+import { propertyOutcome } from "../run/property-outcome.js";
 import type { BackendLike } from "./backend-like.js";
 import { graphGradientProperty, kinkConventionProperty, operatorApplyProperty, PROPERTIES, reversalLaw, systemSolutionProperty } from "./index.js";
 import { BROKEN } from "./testing/broken-backends.js";
@@ -55,6 +57,17 @@ describe("running properties", () => {
   it("takes error replies returned rather than thrown", async () => {
     const replying: BackendLike = { ...reference, apply: () => ({ error: { code: "E_DOMAIN", message: "no" } }) };
     expect((await operatorApplyProperty(replying, { seed: 5, runs: 10 })).status).toBe("fail");
+  });
+
+  it("a request that got no answer (a timeout, a crash) errs with its fault kind, like a corpus case (spec: backend.faults)", async () => {
+    for (const kind of ["timeout", "crashed", "protocol"] as const) {
+      const silent: BackendLike = { ...reference, solve: () => { throw new BackendFault(kind, "no reply"); } };
+      const r = await systemSolutionProperty(silent, { seed: 4, runs: 20 });
+      expect(r).toMatchObject({ status: "error", fault: kind });
+      expect(propertyOutcome("property.system-solution", 4, r)).toMatchObject({ status: "error", fault: kind });
+    }
+    const threw: BackendLike = { ...reference, solve: () => { throw new Error("bug"); } };
+    expect((await systemSolutionProperty(threw, { seed: 4, runs: 20 })).fault).toBeUndefined();
   });
 
   it("fails answers of the wrong shape, naming the member", async () => {

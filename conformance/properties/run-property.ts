@@ -114,6 +114,7 @@ export async function runProperty<T>(def: PropertyDefinition<T>, backend: Backen
     status: reported.kind,
     counterexample,
     ...(reported.kind === "fail" && reported.tangent !== undefined ? { tangent: reported.tangent } : {}),
+    ...(reported.kind === "error" && reported.fault !== undefined ? { fault: reported.fault } : {}),
     ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
     reason: more === undefined ? reported.reason : `${reported.reason}; ${more}`,
     shrinks: details.numShrinks,

@@ -5,6 +5,7 @@
 import type fc from "fast-check";
 import type { Case, RawTensor } from "../../reference/case.js";
 import type { PrecisionClass } from "../../oracles/index.js";
+import type { FaultKind } from "../backends/backend-fault.js";
 import type { Answer } from "./ask.js";
 import type { BackendLike, Capability } from "./backend-like.js";
 
@@ -14,7 +15,8 @@ export type Verdict =
   | { readonly kind: "inconclusive"; readonly reason: string }
   /** The case to report (its `expect` is filled from the oracles later, for the shrunk one only). */
   | { readonly kind: "fail"; readonly reason: string; readonly case: Case; readonly tangent?: Readonly<Record<string, RawTensor>> }
-  | { readonly kind: "error"; readonly reason: string; readonly case: Case };
+  /** `fault`: the backend gave no answer (crashed, timed out, broke the protocol). */
+  | { readonly kind: "error"; readonly reason: string; readonly case: Case; readonly fault?: FaultKind };
 
 export interface CheckContext {
   /** The backend's precision class (its `hello`), for the allowances. */
@@ -35,5 +37,7 @@ export interface PropertyDefinition<T> {
 export function refused(answer: Extract<Answer, { ok: false }>, c: Case, what: string): Verdict {
   return answer.code !== undefined
     ? { kind: "fail", reason: `${what}: the backend reported ${answer.code} for a valid case (${answer.message})`, case: c }
-    : { kind: "error", reason: `${what}: the backend threw: ${answer.message}`, case: c };
+    : answer.fault !== undefined
+      ? { kind: "error", reason: `${what}: no answer (${answer.fault}): ${answer.message}`, case: c, fault: answer.fault }
+      : { kind: "error", reason: `${what}: the backend threw: ${answer.message}`, case: c };
 }

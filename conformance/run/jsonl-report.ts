@@ -39,7 +39,9 @@ export class JsonlReport {
     closeSync(this.fd);
   }
 
+  /** One line, written in full before anything else (writeSync may write only part of a buffer). */
   private line(value: object): void {
-    writeSync(this.fd, `${JSON.stringify(value)}\n`);
+    const bytes = Buffer.from(`${JSON.stringify(value)}\n`, "utf8");
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 }

@@ -21,5 +21,6 @@ export function propertyOutcome(id: string, seed: number, r: PropertyResult): Ou
     status: r.status,
     reason: `${r.reason ?? r.status}${replay}${counterexample}${tangent}`,
     ...(r.counterexample !== undefined && r.tangent === undefined ? { counterexample: r.counterexample } : {}),
+    ...(r.fault !== undefined ? { fault: r.fault } : {}),
   };
 }

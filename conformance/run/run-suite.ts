@@ -55,20 +55,35 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     emit({ id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault });
     return outcomes;
   }
-  let timeouts = 0; // in a row
   for (const loaded of cases) {
     if (!match(loaded.case.id) || !hasTag(loaded.case.tags, options.tags)) continue;
-    if (timeouts >= UNRESPONSIVE_AFTER) {
-      emit({ id: loaded.case.id, file: loaded.file, status: "error", reason: `not sent: the backend is unresponsive (${UNRESPONSIVE_AFTER} requests in a row timed out; spec: backend.unresponsive)` });
+    if (unresponsive(outcomes)) {
+      emit({ id: loaded.case.id, file: loaded.file, status: "error", reason: `${NOT_SENT} (${UNRESPONSIVE_AFTER} requests in a row timed out; spec: backend.unresponsive)` });
       continue;
     }
-    const o = await judge(loaded, backend, capabilities, precision);
-    emit(o);
-    // Any answer breaks the streak; a skip sent nothing (or proves nothing) and leaves it as it is.
-    if (o.fault === "timeout") timeouts++;
-    else if (o.status !== "skip") timeouts = 0;
+    emit(await judge(loaded, backend, capabilities, precision));
   }
   return outcomes;
+}
+
+const NOT_SENT = "not sent: the backend is unresponsive";
+
+/**
+ * Whether the outcomes so far end with {@link UNRESPONSIVE_AFTER} timeouts in a row: then nothing
+ * more is sent to the backend — no case and no property. Any answer breaks the streak; a skip sent
+ * nothing (or proves nothing) and leaves it as it is; a case not sent continues it.
+ *
+ * @see spec/08-backends.md#backend.unresponsive
+ */
+export function unresponsive(outcomes: readonly Outcome[]): boolean {
+  let timeouts = 0;
+  for (let k = outcomes.length - 1; k >= 0 && timeouts < UNRESPONSIVE_AFTER; k--) {
+    const o = outcomes[k] as Outcome;
+    if (o.reason?.startsWith(NOT_SENT) === true) return true;
+    if (o.fault === "timeout") timeouts++;
+    else if (o.status !== "skip") return false;
+  }
+  return timeouts >= UNRESPONSIVE_AFTER;
 }
 
 /** Whether a case with `tags` is selected by `wanted` (any one suffices; no selection: all). */

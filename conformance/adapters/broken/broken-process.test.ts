@@ -78,13 +78,15 @@ describe.concurrent("process-level broken backends through the CLI", () => {
     expect(run.records[0]?.reason).toMatch(/^crashed: the process exited with code 1; stderr: .*logdet: pivot index out of range/);
   });
 
-  it(`hangs: ${UNRESPONSIVE_AFTER} solve requests time out, then no case is sent`, async () => {
+  it(`hangs: ${UNRESPONSIVE_AFTER} solve requests time out, then no case is sent and no property runs`, async () => {
     // The time limit leaves room for a hello on a loaded machine: only solve requests may time out.
-    const run = await caught("hangs", "--filter", "error.*system*", "--runs", "0", "--timeout", "3000");
-    const [first, rest] = [run.records.slice(0, UNRESPONSIVE_AFTER), run.records.slice(UNRESPONSIVE_AFTER)];
+    // Worker threads (--jobs 2) have backends of their own; the property is still not run.
+    const run = await caught("hangs", "--filter", "*system*", "--runs", "5", "--jobs", "2", "--timeout", "3000");
+    const [first, rest] = [run.records.slice(0, UNRESPONSIVE_AFTER), run.records.slice(UNRESPONSIVE_AFTER, -1)];
     expect(first.map((o) => o.fault)).toEqual(Array(UNRESPONSIVE_AFTER).fill("timeout"));
     expect(rest.length).toBeGreaterThan(3);
     expect(rest.every((o) => o.status === "error" && o.fault === undefined && /^not sent: the backend is unresponsive/.test(o.reason ?? ""))).toBe(true);
+    expect(run.records.at(-1)).toMatchObject({ id: "property.system-solution", status: "error", reason: expect.stringMatching(/^not run: the backend is unresponsive/) });
     expect(run.last).toBe(`conform: 0 passed, ${run.records.length} failed, 0 skipped`);
   });
 
