@@ -4,6 +4,7 @@
  * is asserted — only that timings are positive numbers — because this machine is shared and noisy.
  */
 import { describe, expect, it } from "vitest";
+import { scalarPlan, scalarPlanFromCase } from "./cases/scalar-plan.js";
 import { defaultOptions, SUITES } from "./options.js";
 import { report } from "./report.js";
 import type { BenchResults, Timing } from "./results.js";
@@ -64,6 +65,13 @@ describe("npm run bench -- --quick", () => {
       expect(r.planBytesPerNode).toBeGreaterThan(0);
       expect(r.peakRssBytesPerNode).toBeGreaterThan(0);
     }
+  });
+
+  it("builds the scaling graph with impl's builder exactly as its JSON case compiles", () => {
+    const a = scalarPlan(2000).plan;
+    const b = scalarPlanFromCase(2000).plan;
+    expect(Array.from(a.forward())).toEqual(Array.from(b.forward()));
+    expect(a.gradient().map((g) => Array.from(g))).toEqual(b.gradient().map((g) => Array.from(g)));
   });
 
   it("judges no target on a quick run, and prints a table for each suite", () => {

@@ -90,7 +90,7 @@ export interface ScalingRow {
   readonly planArrayBytesPerNode: number;
   /** The child process's peak RSS over its RSS before building the case (includes the JSON case). */
   readonly peakRssBytesPerNode: number;
-  /** How the graph was built: "case" (a JSON case object, then compile) or impl's builder. */
+  /** How the graph was built: impl's "GraphBuilder", or "JSON case" (a case object, then compile). */
   readonly builder: string;
 }
 

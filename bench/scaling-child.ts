@@ -25,7 +25,7 @@ plan.forward();
 plan.gradient();
 const planBytes = held() - base;
 // The plan's own typed arrays (its code and its arena), apart from whatever else it keeps alive.
-let arrayBytes = plan.arena.byteLength;
+let arrayBytes = plan.arena.buffer.byteLength; // all of its memory, used or not
 for (const v of Object.values(plan.code)) if (ArrayBuffer.isView(v)) arrayBytes += v.byteLength;
 
 const m = await interleave(

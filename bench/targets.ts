@@ -6,9 +6,9 @@
  * - gradient/forward is `plan.gradient()` (the back substitution) over `plan.forward()`;
  * - "faster than the fastest peer" compares wall-time medians paired per repetition against the
  *   peer with the smallest median at that n;
- * - the 10⁶-node "gradient" time is forward + back substitution (what a new input costs), and its
- *   bytes per node are the plan's (the case object it was compiled from is not counted; the peak
- *   RSS with it is reported beside).
+ * - the 10⁶-node "gradient" time is forward + back substitution (what a new input costs; building
+ *   and compiling the plan are reported apart), and its bytes per node are everything the plan
+ *   keeps alive, measured after a GC (the peak RSS while building is reported beside).
  */
 import type { BenchResults, TargetResult } from "./results.js";
 
@@ -55,7 +55,7 @@ export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
   if (quick || big === undefined) {
     for (const t of [t4, t5, t6]) out.push(na(t, quick ? "quick run" : "10⁶ nodes not run"));
   } else {
-    out.push({ target: t4, measured: `${(big.totalMs / 1000).toFixed(3)} s (forward ${big.forward.ms.toFixed(0)} ms + gradient ${big.gradient.ms.toFixed(0)} ms; compile ${(big.compileMs / 1000).toFixed(1)} s not counted)`, met: big.totalMs < 500 });
+    out.push({ target: t4, measured: `${(big.totalMs / 1000).toFixed(3)} s (forward ${big.forward.ms.toFixed(0)} ms + gradient ${big.gradient.ms.toFixed(0)} ms; build + compile ${(big.compileMs / 1000).toFixed(1)} s not counted)`, met: big.totalMs < 500 });
     out.push({ target: t5, measured: `${big.planBytesPerNode.toFixed(0)} B/node held by the plan (its typed arrays: ${big.planArrayBytesPerNode.toFixed(0)}; peak RSS while building: ${big.peakRssBytesPerNode.toFixed(0)})`, met: big.planBytesPerNode <= 100 });
     if (small === undefined) out.push(na(t6, "10⁴ nodes not run"));
     else {
