@@ -11,7 +11,9 @@ import type { Outcome } from "./outcome.js";
 export function propertyOutcome(id: string, seed: number, r: PropertyResult): Outcome {
   const file = `(seed ${seed})`;
   const undecided = r.inconclusive > 0 ? `; ${r.inconclusive} undecided` : "";
-  if (r.status === "pass") return { id, file, status: "pass", reason: `${r.runs} random cases${undecided}` };
+  // The counters (e.g. the FD second opinion's PASS / FAIL / INCONCLUSIVE) are shown, never judged.
+  const stats = r.stats !== undefined ? `; ${Object.entries(r.stats).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(", ")}` : "";
+  if (r.status === "pass") return { id, file, status: "pass", reason: `${r.runs} random cases${undecided}${stats}` };
   const replay = r.path !== undefined ? ` (replay: --seed ${seed}, path ${r.path})` : "";
   const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
   const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
