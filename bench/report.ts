@@ -68,7 +68,7 @@ export function report(r: BenchResults): string {
   if (scaling) {
     out.push(
       table(
-        "\n## scaling: random scalar graphs, one process per size (forward + gradient; compile apart)",
+        "\n## scaling: random scalar graphs, one process per size (forward + gradient; build + compile apart)",
         ["nodes", "build+compile ms", "forward ms", "gradient ms", "fwd+grad ms", "ns/node", "plan held B/node", "plan arrays B/node", "peak RSS B/node", "built from"],
         scaling.map((x) => [x.nodes.toExponential(0).replace("e+", "e"), ms(x.compileMs), ms(x.forward.ms), ms(x.gradient.ms), ms(x.totalMs), x.nsPerNode.toFixed(0), x.planBytesPerNode.toFixed(0), x.planArrayBytesPerNode.toFixed(0), x.peakRssBytesPerNode.toFixed(0), x.builder]),
       ),

@@ -44,7 +44,7 @@ export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
   const t3 = "≥ 9 GFLOP/s on the n = 512 gradient (float64)";
   const at512 = sweep?.rows.find((row) => row.n === 512 && row.contender === "impl");
   if (quick || at512 === undefined) out.push(na(t3, quick ? "quick run" : "n = 512 not run"));
-  else out.push({ target: t3, measured: `${at512.gflops.toFixed(2)} GFLOP/s (${at512.timing.ms.toFixed(1)} ms)`, met: at512.gflops >= 9 });
+  else out.push({ target: t3, measured: `${at512.gflops.toFixed(2)} GFLOP/s (${at512.timing.ms.toFixed(1)} ms wall; on its CPU time ${((6 * 512 ** 3) / (at512.timing.cpuMs * 1e6)).toFixed(2)} GFLOP/s)`, met: at512.gflops >= 9 });
 
   const scaling = r.suites.scaling ?? [];
   const big = scaling.find((row) => row.nodes === 1_000_000);
