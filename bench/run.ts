@@ -13,6 +13,7 @@ import { judgeTargets } from "./targets.js";
 
 export async function runBench(o: BenchOptions, log: (line: string) => void = () => {}): Promise<BenchResults> {
   const start = performance.now();
+  const date = new Date().toISOString();
   const suites: BenchResults["suites"] = {};
   const want = (s: (typeof o.only)[number]): boolean => o.only.includes(s);
   // The peers first: their libraries' one-time loading is then behind us before timing impl alone.
@@ -23,7 +24,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
   const { out: _out, ...options } = o;
   const partial: Omit<BenchResults, "targets"> = {
     meta: {
-      date: new Date().toISOString(),
+      date,
       node: process.version,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "unknown",
