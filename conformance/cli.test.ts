@@ -15,7 +15,7 @@ function conformWith(env: Record<string, string>, ...args: string[]) {
 }
 
 describe("conform CLI", () => {
-  it("passes the corpus and the quick profile's properties on the reference, exit 0", () => {
+  it("passes the corpus and the quick profile's properties on the default backend (impl), exit 0", () => {
     const r = conform("--profile", "quick", "--verbose");
     expect(r.status).toBe(0);
     expect(r.last).toMatch(/^conform: \d{3,} passed, 0 failed, 0 skipped$/);

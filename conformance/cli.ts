@@ -22,7 +22,8 @@ import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
 
-  --impl <backend>   backend to judge (default: reference; the optimized impl comes later):
+  --impl <backend>   backend to judge (default: impl):
+                       impl               the optimized implementation (impl/), in process
                        reference          the reference interpreter, in process
                        <path>             a module whose default export is a backend
                        cmd:<program args> a program speaking the JSON-lines protocol
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        impl: { type: "string", default: "reference" },
+        impl: { type: "string", default: "impl" },
         timeout: { type: "string" },
         cases: { type: "string", multiple: true },
         filter: { type: "string" },

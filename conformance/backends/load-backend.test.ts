@@ -14,6 +14,16 @@ const graph = (id: string, op: string) => ({
 });
 
 describe("loadBackend", () => {
+  it("`impl` and `reference` name the in-process backends, and both pass the paper cases", async () => {
+    for (const name of ["impl", "reference"]) {
+      const backend = await loadBackend(name);
+      expect((await backend.hello()).name).toBe(name);
+      const outcomes = await runSuite(backend, { cases: ["conformance/cases"], filter: "paper.*" });
+      expect(outcomes.length).toBeGreaterThanOrEqual(5);
+      expect(outcomes.filter((o) => o.status !== "pass")).toEqual([]);
+    }
+  });
+
   it("a module path with a named `backend` export passes the paper cases", async () => {
     const backend = await loadBackend("conformance/backends/fixtures/module-backend.ts");
     const outcomes = await runSuite(backend, { cases: ["conformance/cases"], filter: "paper.*" });
@@ -32,7 +42,7 @@ describe("loadBackend", () => {
   });
 
   it("names what it accepts when --impl is unknown, missing or not a backend", async () => {
-    await expect(loadBackend("tfjs")).rejects.toThrow(/^unknown --impl "tfjs"; known: reference, a path to a module/);
+    await expect(loadBackend("tfjs")).rejects.toThrow(/^unknown --impl "tfjs"; known: impl, reference, a path to a module/);
     await expect(loadBackend("./nowhere.mjs")).rejects.toThrow(/there is no file .*nowhere\.mjs/);
     await expect(loadBackend("conformance/backends/split-command.ts")).rejects.toThrow(/is not a backend with hello\(\)/);
     await expect(loadBackend("cmd:  ")).rejects.toThrow(/names no program/);

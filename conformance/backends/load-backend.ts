@@ -1,5 +1,5 @@
 /**
- * Resolving `--impl`: `reference`, a path to a module whose default export (or export named
+ * Resolving `--impl`: `impl` (imported only when named), `reference`, a path to a module whose default export (or export named
  * `backend`) is a backend object, or `cmd:<program and args>` for a subprocess. Any failure to
  * resolve throws an Error whose message says what was tried; the CLI reports it as a bad flag.
  *
@@ -16,7 +16,7 @@ import { createSubprocessBackend, type SubprocessOptions } from "./subprocess-ba
 
 export type LoadOptions = Omit<SubprocessOptions, "label">;
 
-const KNOWN = "known: reference, a path to a module (e.g. ./my-backend.ts), cmd:<program and args>";
+const KNOWN = "known: impl, reference, a path to a module (e.g. ./my-backend.ts), cmd:<program and args>";
 
 const looksLikePath = (impl: string): boolean => /[/\\]/.test(impl) || impl.startsWith(".") || /\.[cm]?[jt]s$/.test(impl);
 
@@ -24,6 +24,7 @@ const looksLikePath = (impl: string): boolean => /[/\\]/.test(impl) || impl.star
 export async function loadBackend(impl: string, options: LoadOptions = {}): Promise<Backend> {
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   if (impl === "reference") return wrapInProcess(reference, { label: "reference", ...timeout });
+  if (impl === "impl") return wrapInProcess((await import("../../impl/index.js")).impl, { label: "impl", ...timeout });
   if (impl.startsWith("cmd:")) {
     const argv = splitCommand(impl.slice("cmd:".length));
     if (argv.length === 0) throw new Error(`--impl ${JSON.stringify(impl)} names no program`);
