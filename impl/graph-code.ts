@@ -28,6 +28,8 @@ export interface GraphCode {
   readonly fault: { readonly at: number; readonly error: SpecError } | undefined;
   /** Every unknown is a scalar: value k is x[k], and the scalar sweeps run (sweeps-scalar.ts). */
   readonly scalar: boolean;
+  /** In a scalar graph, ȳ_k's slot is adjBase + k wherever reverse mode needs it (else −1). */
+  readonly adjBase: number;
 
   // Per unknown k. A scalar has rows = cols = 0 and size 1.
   readonly rows: Int32Array;

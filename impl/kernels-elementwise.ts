@@ -11,24 +11,28 @@
  *
  * @see spec/03-primitives.md#prim.elementwise
  */
-import { EDGE, PRIM } from "./tags.js";
+import type { EDGE, PRIM } from "./tags.js";
+
+/** Case labels are literals checked against tags.ts by `satisfies`: a jump table, no property loads (see sweeps-scalar.ts). */
+type P = typeof PRIM;
+type E = typeof EDGE;
 
 const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 
 /** C = h.(A) for an elementwise primitive. @see spec/03-primitives.md#prim.elementwise */
 export function elementwiseForward(op: number, x: Float64Array, a: number, c: number, n: number, p: number): void {
   switch (op) {
-    case PRIM.exp: for (let k = 0; k < n; k++) x[c + k] = Math.exp(x[a + k]!); return; // prim.exp.forward
-    case PRIM.log: for (let k = 0; k < n; k++) x[c + k] = Math.log(x[a + k]!); return; // prim.log.forward
-    case PRIM.sin: for (let k = 0; k < n; k++) x[c + k] = Math.sin(x[a + k]!); return; // prim.sin.forward
-    case PRIM.cos: for (let k = 0; k < n; k++) x[c + k] = Math.cos(x[a + k]!); return; // prim.cos.forward
-    case PRIM.tanh: for (let k = 0; k < n; k++) x[c + k] = Math.tanh(x[a + k]!); return; // prim.tanh.forward
-    case PRIM.sigmoid: for (let k = 0; k < n; k++) x[c + k] = sigmoid(x[a + k]!); return; // prim.sigmoid.forward
-    case PRIM.sqrt: for (let k = 0; k < n; k++) x[c + k] = Math.sqrt(x[a + k]!); return; // prim.sqrt.forward (sqrt(−0) = −0)
-    case PRIM.square: for (let k = 0; k < n; k++) { const v = x[a + k]!; x[c + k] = v * v; } return; // prim.square.forward
+    case (11 satisfies P["exp"]): for (let k = 0; k < n; k++) x[c + k] = Math.exp(x[a + k]!); return; // prim.exp.forward
+    case (12 satisfies P["log"]): for (let k = 0; k < n; k++) x[c + k] = Math.log(x[a + k]!); return; // prim.log.forward
+    case (13 satisfies P["sin"]): for (let k = 0; k < n; k++) x[c + k] = Math.sin(x[a + k]!); return; // prim.sin.forward
+    case (14 satisfies P["cos"]): for (let k = 0; k < n; k++) x[c + k] = Math.cos(x[a + k]!); return; // prim.cos.forward
+    case (15 satisfies P["tanh"]): for (let k = 0; k < n; k++) x[c + k] = Math.tanh(x[a + k]!); return; // prim.tanh.forward
+    case (16 satisfies P["sigmoid"]): for (let k = 0; k < n; k++) x[c + k] = sigmoid(x[a + k]!); return; // prim.sigmoid.forward
+    case (17 satisfies P["sqrt"]): for (let k = 0; k < n; k++) x[c + k] = Math.sqrt(x[a + k]!); return; // prim.sqrt.forward (sqrt(−0) = −0)
+    case (18 satisfies P["square"]): for (let k = 0; k < n; k++) { const v = x[a + k]!; x[c + k] = v * v; } return; // prim.square.forward
     // Math.max gives relu(−0) = +0 and relu(NaN) = NaN.  @see spec/03-primitives.md#prim.relu.forward
-    case PRIM.relu: for (let k = 0; k < n; k++) x[c + k] = Math.max(x[a + k]!, 0); return;
-    case PRIM.pow: for (let k = 0; k < n; k++) x[c + k] = Math.pow(x[a + k]!, p); return; // prim.pow.forward (0^0 = 1)
+    case (19 satisfies P["relu"]): for (let k = 0; k < n; k++) x[c + k] = Math.max(x[a + k]!, 0); return;
+    case (20 satisfies P["pow"]): for (let k = 0; k < n; k++) x[c + k] = Math.pow(x[a + k]!, p); return; // prim.pow.forward (0^0 = 1)
     default: throw new Error(`internal: ${op} is not an elementwise primitive`);
   }
 }
@@ -46,9 +50,9 @@ export interface DomainFault {
  */
 export function elementwiseDomainFault(op: number, x: Float64Array, a: number, n: number, p: number): DomainFault | undefined {
   switch (op) {
-    case PRIM.log: return firstWhere(x, a, n, (v) => v <= 0, "x > 0"); // prim.log.domain
-    case PRIM.sqrt: return firstWhere(x, a, n, (v) => v < 0, "x ≥ 0"); // prim.sqrt.domain
-    case PRIM.pow: // prim.pow.domain: negative bases for integer p only, zero for p ≥ 0 only
+    case (12 satisfies P["log"]): return firstWhere(x, a, n, (v) => v <= 0, "x > 0"); // prim.log.domain
+    case (17 satisfies P["sqrt"]): return firstWhere(x, a, n, (v) => v < 0, "x ≥ 0"); // prim.sqrt.domain
+    case (20 satisfies P["pow"]): // prim.pow.domain: negative bases for integer p only, zero for p ≥ 0 only
       if (Number.isInteger(p)) return p >= 0 ? undefined : firstWhere(x, a, n, (v) => v === 0, "every element ≠ 0");
       return p > 0 ? firstWhere(x, a, n, (v) => v < 0, "x ≥ 0") : firstWhere(x, a, n, (v) => v <= 0, "x > 0");
     default: return undefined;
@@ -68,37 +72,37 @@ function firstWhere(x: Float64Array, a: number, n: number, bad: (v: number) => b
 export function hadamardEdge(tag: number, x: Float64Array, dst: number, src: number, a: number, b: number, c: number, n: number, p: number): void {
   switch (tag) {
     // mul: A ↦ ℋ(B), B ↦ ℋ(A).  @see spec/03-primitives.md#prim.mul.linearize
-    case EDGE.MUL_A: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[b + k]! * x[src + k]!; return;
-    case EDGE.MUL_B: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[a + k]! * x[src + k]!; return;
+    case (2 satisfies E["MUL_A"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[b + k]! * x[src + k]!; return;
+    case (3 satisfies E["MUL_B"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[a + k]! * x[src + k]!; return;
     // div: D_A = 𝟙 ⊘ B, (D_B)_ij = −A_ij / B_ij².  @see spec/03-primitives.md#prim.div.linearize
-    case EDGE.DIV_A: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + (1 / x[b + k]!) * x[src + k]!; return;
-    case EDGE.DIV_B:
+    case (4 satisfies E["DIV_A"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + (1 / x[b + k]!) * x[src + k]!; return;
+    case (5 satisfies E["DIV_B"]):
       for (let k = 0; k < n; k++) { const v = x[b + k]!; x[dst + k] = x[dst + k]! + (-x[a + k]! / (v * v)) * x[src + k]!; }
       return;
     // D = C.  @see spec/03-primitives.md#prim.exp.linearize
-    case EDGE.EXP: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[c + k]! * x[src + k]!; return;
+    case (15 satisfies E["EXP"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + x[c + k]! * x[src + k]!; return;
     // D = 1 / A.  @see spec/03-primitives.md#prim.log.linearize
-    case EDGE.LOG: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + (1 / x[a + k]!) * x[src + k]!; return;
+    case (16 satisfies E["LOG"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + (1 / x[a + k]!) * x[src + k]!; return;
     // D = cos A.  @see spec/03-primitives.md#prim.sin.linearize
-    case EDGE.SIN: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + Math.cos(x[a + k]!) * x[src + k]!; return;
+    case (17 satisfies E["SIN"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + Math.cos(x[a + k]!) * x[src + k]!; return;
     // D = −sin A.  @see spec/03-primitives.md#prim.cos.linearize
-    case EDGE.COS: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + -Math.sin(x[a + k]!) * x[src + k]!; return;
+    case (18 satisfies E["COS"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + -Math.sin(x[a + k]!) * x[src + k]!; return;
     // D = 1 − C².  @see spec/03-primitives.md#prim.tanh.linearize
-    case EDGE.TANH: for (let k = 0; k < n; k++) { const v = x[c + k]!; x[dst + k] = x[dst + k]! + (1 - v * v) * x[src + k]!; } return;
+    case (19 satisfies E["TANH"]): for (let k = 0; k < n; k++) { const v = x[c + k]!; x[dst + k] = x[dst + k]! + (1 - v * v) * x[src + k]!; } return;
     // D = C (1 − C).  @see spec/03-primitives.md#prim.sigmoid.linearize
-    case EDGE.SIGMOID: for (let k = 0; k < n; k++) { const v = x[c + k]!; x[dst + k] = x[dst + k]! + v * (1 - v) * x[src + k]!; } return;
+    case (20 satisfies E["SIGMOID"]): for (let k = 0; k < n; k++) { const v = x[c + k]!; x[dst + k] = x[dst + k]! + v * (1 - v) * x[src + k]!; } return;
     // D = 1 / (2C); +∞ at either zero (the domain's edge).  @see spec/03-primitives.md#prim.sqrt.edge
-    case EDGE.SQRT:
+    case (21 satisfies E["SQRT"]):
       for (let k = 0; k < n; k++) { const v = x[c + k]!; x[dst + k] = x[dst + k]! + (v === 0 ? Infinity : 1 / (2 * v)) * x[src + k]!; }
       return;
     // D = 2A.  @see spec/03-primitives.md#prim.square.linearize
-    case EDGE.SQUARE: for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + 2 * x[a + k]! * x[src + k]!; return;
+    case (22 satisfies E["SQUARE"]): for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + 2 * x[a + k]! * x[src + k]!; return;
     // D = 1 where A > 0, 0 where A < 0 and at the kink (either zero), NaN at NaN.  @see spec/03-primitives.md#prim.relu.kink
-    case EDGE.RELU:
+    case (23 satisfies E["RELU"]):
       for (let k = 0; k < n; k++) { const v = x[a + k]!; x[dst + k] = x[dst + k]! + (v > 0 ? 1 : v !== v ? NaN : 0) * x[src + k]!; }
       return;
     // D = p·A^(p−1); 0 when p = 0; +∞ at zero for 0 < p < 1 (Math.pow gives it).  @see spec/03-primitives.md#prim.pow.linearize
-    case EDGE.POW:
+    case (24 satisfies E["POW"]):
       if (p === 0) for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + 0 * x[src + k]!;
       else for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + p * Math.pow(x[a + k]!, p - 1) * x[src + k]!;
       return;

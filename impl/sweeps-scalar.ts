@@ -16,9 +16,17 @@
  */
 import type { GraphCode } from "./graph-code.js";
 import { elementwiseDomainFault } from "./kernels-elementwise.js";
-import { EDGE, PRIM } from "./tags.js";
+import type { EDGE, PRIM } from "./tags.js";
 import { nodeFault } from "./sweeps.js";
 import { PRIMITIVE_NAMES } from "../reference/index.js";
+
+/**
+ * Case labels are number literals, each checked against its named tag by `satisfies` (tsc fails if
+ * they drift): a literal gives V8 a jump table, while `PRIM.add` is a property load per case (and,
+ * through a transpiler's module getters, a call) — that cost half the scalar sweeps' time.
+ */
+type P = typeof PRIM;
+type E = typeof EDGE;
 
 /** @see spec/03-primitives.md#prim.graph.evaluation */
 export function forwardScalar(g: GraphCode, x: Float64Array): void {
@@ -28,35 +36,35 @@ export function forwardScalar(g: GraphCode, x: Float64Array): void {
     const v = x[A]!;
     let y: number;
     switch (op[i]) {
-      case PRIM.add: y = v + x[arg1[i]!]!; break;
-      case PRIM.sub: y = v - x[arg1[i]!]!; break;
-      case PRIM.mul: y = v * x[arg1[i]!]!; break;
-      case PRIM.div: { // prim.div.domain
+      case (0 satisfies P["add"]): y = v + x[arg1[i]!]!; break;
+      case (1 satisfies P["sub"]): y = v - x[arg1[i]!]!; break;
+      case (3 satisfies P["mul"]): y = v * x[arg1[i]!]!; break;
+      case (4 satisfies P["div"]): { // prim.div.domain
         const w = x[arg1[i]!]!;
         if (w === 0) nodeFault(g, i, "div (argument 2) needs every element ≠ 0, got 0");
         y = v / w;
         break;
       }
-      case PRIM.scale: y = v * x[arg1[i]!]!; break; // sX with s = A
-      case PRIM.dot: y = v * x[arg1[i]!]!; break; // a scalar inner product is the product
-      case PRIM.neg: y = -v; break;
-      case PRIM.transpose: case PRIM.sum: y = v; break;
-      case PRIM.exp: y = Math.exp(v); break;
-      case PRIM.sin: y = Math.sin(v); break;
-      case PRIM.cos: y = Math.cos(v); break;
-      case PRIM.tanh: y = Math.tanh(v); break;
-      case PRIM.sigmoid: y = 1 / (1 + Math.exp(-v)); break;
-      case PRIM.square: y = v * v; break;
-      case PRIM.relu: y = Math.max(v, 0); break;
-      case PRIM.log: // prim.log.domain
+      case (5 satisfies P["scale"]): y = v * x[arg1[i]!]!; break; // sX with s = A
+      case (9 satisfies P["dot"]): y = v * x[arg1[i]!]!; break; // a scalar inner product is the product
+      case (2 satisfies P["neg"]): y = -v; break;
+      case (7 satisfies P["transpose"]): case (8 satisfies P["sum"]): y = v; break;
+      case (11 satisfies P["exp"]): y = Math.exp(v); break;
+      case (13 satisfies P["sin"]): y = Math.sin(v); break;
+      case (14 satisfies P["cos"]): y = Math.cos(v); break;
+      case (15 satisfies P["tanh"]): y = Math.tanh(v); break;
+      case (16 satisfies P["sigmoid"]): y = 1 / (1 + Math.exp(-v)); break;
+      case (18 satisfies P["square"]): y = v * v; break;
+      case (19 satisfies P["relu"]): y = Math.max(v, 0); break;
+      case (12 satisfies P["log"]): // prim.log.domain
         if (v <= 0) domainFault(g, i, x);
         y = Math.log(v);
         break;
-      case PRIM.sqrt: // prim.sqrt.domain
+      case (17 satisfies P["sqrt"]): // prim.sqrt.domain
         if (v < 0) domainFault(g, i, x);
         y = Math.sqrt(v);
         break;
-      case PRIM.pow: {
+      case (20 satisfies P["pow"]): {
         const p = g.attr[i] ?? 0;
         domainFault(g, i, x);
         y = Math.pow(v, p);
@@ -78,7 +86,7 @@ function domainFault(g: GraphCode, i: number, x: Float64Array): void {
 
 /** @see spec/04-system.md#system.reverse */
 export function reverseScalar(g: GraphCode, x: Float64Array, cotangent: ArrayLike<number>): void {
-  const { arg0, arg1, nsrc, adjOff, revStart, revFrom, revTag, revInit } = g;
+  const { arg0, arg1, nsrc, adjOff, adjBase, revStart, revFrom, revTag, revInit } = g;
   for (const k of g.wrt) x[adjOff[k]!] = 0;
   const o = adjOff[g.output]!;
   if (o >= 0) x[o] = cotangent[0]!;
@@ -87,27 +95,27 @@ export function reverseScalar(g: GraphCode, x: Float64Array, cotangent: ArrayLik
     let e = revStart[i]!;
     if (e === end) continue;
     const u = nsrc + i;
-    const ybar = x[adjOff[u]!]!;
+    const ybar = x[adjBase + u]!; // = x[adjOff[u]]: no offset table to read
     for (; e < end; e++) {
-      const dst = adjOff[revFrom[e]!]!;
+      const dst = adjBase + revFrom[e]!;
       let D: number;
       switch (revTag[e]) {
-        case EDGE.IDENTITY: case EDGE.TRANSPOSE: case EDGE.SUM: D = 1; break; // 𝓘, 𝒯, 𝟙ᵀ• at 1×1
-        case EDGE.NEGATE: D = -1; break;
-        case EDGE.MUL_A: case EDGE.SCALE_S: case EDGE.DOT_A: D = x[arg1[i]!]!; break; // ℋ(B), outer(X), outer(B)
-        case EDGE.MUL_B: case EDGE.SCALE_X: case EDGE.DOT_B: D = x[arg0[i]!]!; break; // ℋ(A), scale(s), outer(A)
-        case EDGE.DIV_A: D = 1 / x[arg1[i]!]!; break;
-        case EDGE.DIV_B: { const v = x[arg1[i]!]!; D = -x[arg0[i]!]! / (v * v); break; }
-        case EDGE.EXP: D = x[u]!; break;
-        case EDGE.LOG: D = 1 / x[arg0[i]!]!; break;
-        case EDGE.SIN: D = Math.cos(x[arg0[i]!]!); break;
-        case EDGE.COS: D = -Math.sin(x[arg0[i]!]!); break;
-        case EDGE.TANH: { const v = x[u]!; D = 1 - v * v; break; }
-        case EDGE.SIGMOID: { const v = x[u]!; D = v * (1 - v); break; }
-        case EDGE.SQRT: { const v = x[u]!; D = v === 0 ? Infinity : 1 / (2 * v); break; }
-        case EDGE.SQUARE: D = 2 * x[arg0[i]!]!; break;
-        case EDGE.RELU: { const v = x[arg0[i]!]!; D = v > 0 ? 1 : v !== v ? NaN : 0; break; }
-        case EDGE.POW: { const p = g.attr[i] ?? 0; D = p === 0 ? 0 : p * Math.pow(x[arg0[i]!]!, p - 1); break; }
+        case (0 satisfies E["IDENTITY"]): case (10 satisfies E["TRANSPOSE"]): case (11 satisfies E["SUM"]): D = 1; break; // 𝓘, 𝒯, 𝟙ᵀ• at 1×1
+        case (1 satisfies E["NEGATE"]): D = -1; break;
+        case (2 satisfies E["MUL_A"]): case (6 satisfies E["SCALE_S"]): case (12 satisfies E["DOT_A"]): D = x[arg1[i]!]!; break; // ℋ(B), outer(X), outer(B)
+        case (3 satisfies E["MUL_B"]): case (7 satisfies E["SCALE_X"]): case (13 satisfies E["DOT_B"]): D = x[arg0[i]!]!; break; // ℋ(A), scale(s), outer(A)
+        case (4 satisfies E["DIV_A"]): D = 1 / x[arg1[i]!]!; break;
+        case (5 satisfies E["DIV_B"]): { const v = x[arg1[i]!]!; D = -x[arg0[i]!]! / (v * v); break; }
+        case (15 satisfies E["EXP"]): D = x[u]!; break;
+        case (16 satisfies E["LOG"]): D = 1 / x[arg0[i]!]!; break;
+        case (17 satisfies E["SIN"]): D = Math.cos(x[arg0[i]!]!); break;
+        case (18 satisfies E["COS"]): D = -Math.sin(x[arg0[i]!]!); break;
+        case (19 satisfies E["TANH"]): { const v = x[u]!; D = 1 - v * v; break; }
+        case (20 satisfies E["SIGMOID"]): { const v = x[u]!; D = v * (1 - v); break; }
+        case (21 satisfies E["SQRT"]): { const v = x[u]!; D = v === 0 ? Infinity : 1 / (2 * v); break; }
+        case (22 satisfies E["SQUARE"]): D = 2 * x[arg0[i]!]!; break;
+        case (23 satisfies E["RELU"]): { const v = x[arg0[i]!]!; D = v > 0 ? 1 : v !== v ? NaN : 0; break; }
+        case (24 satisfies E["POW"]): { const p = g.attr[i] ?? 0; D = p === 0 ? 0 : p * Math.pow(x[arg0[i]!]!, p - 1); break; }
         default: throw new Error(`internal: edge ${revTag[e]} in a scalar graph`);
       }
       x[dst] = (revInit[e] === 1 ? 0 : x[dst]!) + D * ybar;

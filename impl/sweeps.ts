@@ -16,7 +16,11 @@ import type { Matmul } from "./kernels-matmul.js";
 import {
   addForward, divForward, firstZero, inner, mulForward, negForward, scaleForward, subForward, sumOf, traceOf, transposeForward,
 } from "./kernels-structural.js";
-import { EDGE_OF_PRIM, PRIM } from "./tags.js";
+import { EDGE_OF_PRIM } from "./tags.js";
+import type { PRIM } from "./tags.js";
+
+/** Case labels are literals checked against tags.ts by `satisfies`: a jump table, no property loads (see sweeps-scalar.ts). */
+type P = typeof PRIM;
 
 /**
  * Evaluates every node in file order (spec/03-primitives.md#prim.graph.evaluation), also those the
@@ -35,29 +39,29 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
     const c = g.valOff[u]!;
     const n = g.size[u]!;
     switch (op) {
-      case PRIM.add: addForward(x, a, b, c, n); break;
-      case PRIM.sub: subForward(x, a, b, c, n); break;
-      case PRIM.neg: negForward(x, a, c, n); break;
-      case PRIM.mul: mulForward(x, a, b, c, n); break;
-      case PRIM.div: // prim.div.domain: every B_ij ≠ 0
+      case (0 satisfies P["add"]): addForward(x, a, b, c, n); break;
+      case (1 satisfies P["sub"]): subForward(x, a, b, c, n); break;
+      case (2 satisfies P["neg"]): negForward(x, a, c, n); break;
+      case (3 satisfies P["mul"]): mulForward(x, a, b, c, n); break;
+      case (4 satisfies P["div"]): // prim.div.domain: every B_ij ≠ 0
         if (firstZero(x, b, n) >= 0) nodeFault(g, i, "div (argument 2) needs every element ≠ 0, got 0");
         divForward(x, a, b, c, n);
         break;
-      case PRIM.scale: scaleForward(x, a, b, c, n); break;
-      case PRIM.matmul: // C = 0 + Σ_k A_ik B_kj  @see spec/03-primitives.md#prim.matmul.forward
+      case (5 satisfies P["scale"]): scaleForward(x, a, b, c, n); break;
+      case (6 satisfies P["matmul"]): // C = 0 + Σ_k A_ik B_kj  @see spec/03-primitives.md#prim.matmul.forward
         x.fill(0, c, c + n);
         mm.nn(x, g.rows[A]!, g.cols[B]!, g.cols[A]!, 1, a, b, c);
         break;
-      case PRIM.transpose: transposeForward(x, a, c, Math.max(1, g.rows[A]!), Math.max(1, g.cols[A]!)); break;
-      case PRIM.sum: x[c] = sumOf(x, a, g.size[A]!, g.rows[A] === 0); break;
-      case PRIM.dot: x[c] = inner(x, a, b, g.size[A]!, g.rows[A] === 0); break;
-      case PRIM.trace: x[c] = traceOf(x, a, g.rows[A]!); break;
-      case PRIM.inv: { // prim.inv.domain: no zero pivot
+      case (7 satisfies P["transpose"]): transposeForward(x, a, c, Math.max(1, g.rows[A]!), Math.max(1, g.cols[A]!)); break;
+      case (8 satisfies P["sum"]): x[c] = sumOf(x, a, g.size[A]!, g.rows[A] === 0); break;
+      case (9 satisfies P["dot"]): x[c] = inner(x, a, b, g.size[A]!, g.rows[A] === 0); break;
+      case (10 satisfies P["trace"]): x[c] = traceOf(x, a, g.rows[A]!); break;
+      case (21 satisfies P["inv"]): { // prim.inv.domain: no zero pivot
         const e = inverseInto(x, g.rows[A]!, a, c, g.scratch[0]);
         if (e >= 0) nodeFault(g, i, `inv: the matrix is singular (zero pivot in column ${e})`);
         break;
       }
-      case PRIM.logdet: { // prim.logdet.domain: det A > 0
+      case (22 satisfies P["logdet"]): { // prim.logdet.domain: det A > 0
         const v = logdetOf(x, g.rows[A]!, a, g.scratch[0], why);
         if (Number.isNaN(v)) {
           if (why.singularAt >= 0) nodeFault(g, i, `logdet: the matrix is singular (zero pivot in column ${why.singularAt})`);
