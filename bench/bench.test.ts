@@ -22,6 +22,7 @@ describe("npm run bench -- --quick", () => {
   it("runs every suite", async () => {
     results = await runBench(defaultOptions(true, undefined));
     expect(results.ran).toEqual(SUITES);
+    expect(results.errors).toEqual([]);
     // What the CLI writes is the JSON of this object: it must survive the round trip.
     results = JSON.parse(JSON.stringify(results)) as BenchResults;
   }, 300_000);

@@ -74,6 +74,9 @@ export function report(r: BenchResults): string {
       ),
     );
   }
+  if (r.errors.length > 0) {
+    out.push(table("\n## ERRORS (left out of the tables above)", ["suite", "item", "error"], r.errors.map((e) => [e.suite, e.item, e.message])));
+  }
   out.push(
     table(
       "\n## targets (issue 5)",

@@ -2,6 +2,7 @@
  * The JSON the bench writes (bench/results/latest.json): one object per run, every figure in
  * milliseconds or bytes, with the raw per-repetition samples so a reader can redo the statistics.
  */
+import type { BenchError } from "./errors.js";
 import type { BenchOptions, SuiteName } from "./options.js";
 
 /** A median with its spread: wall and CPU milliseconds per call, and the per-repetition samples. */
@@ -115,5 +116,7 @@ export interface BenchResults {
   };
   readonly suites: Partial<{ ratio: RatioRow[]; reference: ReferenceRow[]; peers: PeerSweep; scaling: ScalingRow[] }>;
   readonly targets: readonly TargetResult[];
+  /** Measurements that threw: left out of the tables (and so of the targets). */
+  readonly errors: readonly BenchError[];
   readonly ran: readonly SuiteName[];
 }

@@ -4,6 +4,7 @@
  */
 import os from "node:os";
 import type { BenchOptions } from "./options.js";
+import type { ErrorLog } from "./errors.js";
 import type { BenchResults, Timing } from "./results.js";
 import { peerSuite } from "./suites/peers.js";
 import { ratioSuite } from "./suites/ratio.js";
@@ -15,12 +16,13 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
   const start = performance.now();
   const date = new Date().toISOString();
   const suites: BenchResults["suites"] = {};
+  const errors: ErrorLog = [];
   const want = (s: (typeof o.only)[number]): boolean => o.only.includes(s);
   // The peers first: their libraries' one-time loading is then behind us before timing impl alone.
-  if (want("peers")) suites.peers = await peerSuite(o, log);
-  if (want("ratio")) suites.ratio = await ratioSuite(o, log);
-  if (want("reference")) suites.reference = await referenceSuite(o, log);
-  if (want("scaling")) suites.scaling = await scalingSuite(o, log);
+  if (want("peers")) suites.peers = await peerSuite(o, log, errors);
+  if (want("ratio")) suites.ratio = await ratioSuite(o, log, errors);
+  if (want("reference")) suites.reference = await referenceSuite(o, log, errors);
+  if (want("scaling")) suites.scaling = await scalingSuite(o, log, errors);
   const { out: _out, ...options } = o;
   const partial: Omit<BenchResults, "targets"> = {
     meta: {
@@ -34,6 +36,7 @@ export async function runBench(o: BenchOptions, log: (line: string) => void = ()
       durationMs: performance.now() - start,
     },
     suites,
+    errors,
     ran: o.only,
   };
   return { ...partial, targets: judgeTargets(partial) };

@@ -19,10 +19,12 @@ export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
   const quick = r.meta.options.quick;
   const out: TargetResult[] = [];
   const na = (target: string, why: string): TargetResult => ({ target, measured: why, met: undefined });
+  // A suite with a failed measurement has rows missing: judging the rest could claim too much.
+  const erred = (suite: string): boolean => r.errors.some((e) => e.suite === suite);
 
   const t1 = "gradient/forward ≤ 2.5× (MLPs; random graphs ≥ 10³ nodes)";
   const ratio = (r.suites.ratio ?? []).filter((row) => row.kind !== "random" || row.size >= 1000);
-  if (quick || ratio.length === 0) out.push(na(t1, quick ? "quick run" : "ratio suite not run"));
+  if (quick || ratio.length === 0 || erred("ratio")) out.push(na(t1, quick ? "quick run" : erred("ratio") ? "a ratio measurement failed (see ERRORS)" : "ratio suite not run"));
   else {
     const worst = ratio.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     out.push({ target: t1, measured: `worst ${x(worst.ratio)} (${worst.case}); ${ratio.map((row) => `${row.case.replace("bench.", "")} ${x(row.ratio)}`).join(", ")}`, met: ratio.every((row) => row.ratio <= 2.5) });
@@ -30,7 +32,7 @@ export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
 
   const t2 = "≥ 1.5× faster than the fastest peer at every n ∈ {32…512}";
   const sweep = r.suites.peers;
-  if (quick || sweep === undefined) out.push(na(t2, quick ? "quick run" : "peers suite not run"));
+  if (quick || sweep === undefined || erred("peers")) out.push(na(t2, quick ? "quick run" : erred("peers") ? "a sweep measurement failed (see ERRORS)" : "peers suite not run"));
   else {
     const per = SWEEP.map((n) => {
       const peers = sweep.rows.filter((row) => row.n === n && row.contender !== "impl");
@@ -52,8 +54,8 @@ export function judgeTargets(r: Omit<BenchResults, "targets">): TargetResult[] {
   const t4 = "10⁶-node scalar graph: forward + gradient < 0.5 s";
   const t5 = "10⁶-node scalar graph: ≤ 100 bytes per node (the plan)";
   const t6 = "time per node at 10⁶ within 1.3× of 10⁴";
-  if (quick || big === undefined) {
-    for (const t of [t4, t5, t6]) out.push(na(t, quick ? "quick run" : "10⁶ nodes not run"));
+  if (quick || big === undefined || erred("scaling")) {
+    for (const t of [t4, t5, t6]) out.push(na(t, quick ? "quick run" : erred("scaling") ? "a scaling measurement failed (see ERRORS)" : "10⁶ nodes not run"));
   } else {
     out.push({ target: t4, measured: `${(big.totalMs / 1000).toFixed(3)} s (forward ${big.forward.ms.toFixed(0)} ms + gradient ${big.gradient.ms.toFixed(0)} ms; build + compile ${(big.compileMs / 1000).toFixed(1)} s not counted)`, met: big.totalMs < 500 });
     out.push({ target: t5, measured: `${big.planBytesPerNode.toFixed(0)} B/node held by the plan (its typed arrays: ${big.planArrayBytesPerNode.toFixed(0)}; peak RSS while building: ${big.peakRssBytesPerNode.toFixed(0)})`, met: big.planBytesPerNode <= 100 });

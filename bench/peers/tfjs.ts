@@ -8,6 +8,9 @@
  *   "install tfjs-node" banner, which would otherwise land in our output.
  * - The wasm backend looks for its .wasm files next to the page; in Node we point it at the
  *   package's own dist/ folder (a file path; nothing is downloaded).
+ * - The wasm backend's Emscripten glue adds process-wide `uncaughtException` and
+ *   `unhandledRejection` handlers that rethrow, and Node then prints the glue's whole minified
+ *   source with any unrelated error: we remove the handlers it added once it has loaded.
  * - tfjs has one global backend: each contender selects its own in `enter` (untimed), and its
  *   tensors are created under that backend, so no data moves between backends while timed.
  */
@@ -26,7 +29,11 @@ async function load(): Promise<{ tf: Tf; simd: boolean; threads: boolean }> {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     tf.enableProdMode();
     wasm.setWasmPaths(path.join(packageDir("@tensorflow/tfjs-backend-wasm"), "dist") + path.sep);
-    if (!(await tf.setBackend("wasm"))) throw new Error("tfjs: the wasm backend did not initialize");
+    const before = new Set([...process.listeners("uncaughtException"), ...process.listeners("unhandledRejection")]);
+    const ok = await tf.setBackend("wasm");
+    for (const l of process.listeners("uncaughtException")) if (!before.has(l)) process.removeListener("uncaughtException", l);
+    for (const l of process.listeners("unhandledRejection")) if (!before.has(l)) process.removeListener("unhandledRejection", l);
+    if (!ok) throw new Error("tfjs: the wasm backend did not initialize");
     const simd = Boolean(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
     const threads = Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));
     return { tf, simd, threads };

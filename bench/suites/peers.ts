@@ -7,6 +7,7 @@
  */
 import { tanhLossFlops, tanhLossInputs } from "../cases/mlp.js";
 import { interleave, pairedRatio, type Contender } from "../measure.js";
+import { attempt, type ErrorLog } from "../errors.js";
 import type { BenchOptions } from "../options.js";
 import { implPeer } from "../peers/impl.js";
 import { jaxWasm } from "../peers/jax.js";
@@ -19,11 +20,11 @@ export const PEERS: readonly Peer[] = [tfjsCpu, tfjsWasm, jaxWasm];
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
 
-export async function peerSuite(o: BenchOptions, log: (line: string) => void, peers: readonly Peer[] = PEERS): Promise<PeerSweep> {
+export async function peerSuite(o: BenchOptions, log: (line: string) => void, errors: ErrorLog, peers: readonly Peer[] = PEERS): Promise<PeerSweep> {
   const checks: PeerCheck[] = [];
   const rows: PeerRow[] = [];
   const wasm = await tfjsWasmFeatures().catch(() => undefined);
-  for (const n of o.sizes.peers) {
+  for (const n of o.sizes.peers) await attempt(errors, "peers", `n=${n}`, async () => {
     const x = tanhLossInputs(n);
     const mine = await implPeer.prepare(x);
     const [iA, iB] = mine.run();
@@ -57,7 +58,7 @@ export async function peerSuite(o: BenchOptions, log: (line: string) => void, pe
     }
     for (const { p } of ready) p.dispose();
     log(`  peers n=${n}: ${rows.filter((r) => r.n === n).map((r) => `${r.contender} ${r.timing.ms.toFixed(2)} ms`).join(", ")}`);
-  }
+  });
   const info = [implPeer, ...peers].map((p) => ({
     name: p.name,
     version: p.version,

@@ -10,6 +10,7 @@ import type { GraphCase } from "../../reference/index.js";
 import { mlpCase, mlpFlops, tanhLossCase, tanhLossFlops, tanhLossInputs } from "../cases/mlp.js";
 import { randomGraphCase } from "../cases/random-graph.js";
 import { interleave, pairedRatio } from "../measure.js";
+import { attempt, type ErrorLog } from "../errors.js";
 import type { BenchOptions } from "../options.js";
 import type { RatioRow } from "../results.js";
 import { timing } from "../timing.js";
@@ -21,7 +22,7 @@ interface Item {
   readonly flops: number | undefined;
 }
 
-export async function ratioSuite(o: BenchOptions, log: (line: string) => void): Promise<RatioRow[]> {
+export async function ratioSuite(o: BenchOptions, log: (line: string) => void, errors: ErrorLog): Promise<RatioRow[]> {
   const s = o.sizes.ratio;
   const items: Item[] = [
     ...s.tanhLoss.map((n): Item => {
@@ -35,7 +36,7 @@ export async function ratioSuite(o: BenchOptions, log: (line: string) => void): 
     ...s.random.map((N): Item => ({ kind: "random", size: N, make: () => randomGraphCase(N), flops: undefined })),
   ];
   const rows: RatioRow[] = [];
-  for (const it of items) {
+  for (const it of items) await attempt(errors, "ratio", `${it.kind} ${it.size}`, async () => {
     const c = it.make();
     const plan = compile(c);
     plan.forward();
@@ -62,6 +63,6 @@ export async function ratioSuite(o: BenchOptions, log: (line: string) => void): 
       gflops: it.flops === undefined ? undefined : it.flops / ((f.ms + g.ms) * 1e6),
     });
     log(`  ratio ${c.id}: forward ${f.ms.toFixed(3)} ms, gradient ${g.ms.toFixed(3)} ms`);
-  }
+  });
   return rows;
 }

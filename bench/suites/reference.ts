@@ -10,6 +10,7 @@ import type { GraphCase, Tensor } from "../../reference/index.js";
 import { tanhLossCase, tanhLossInputs } from "../cases/mlp.js";
 import { randomGraphCase } from "../cases/random-graph.js";
 import { interleave, pairedRatio } from "../measure.js";
+import { attempt, type ErrorLog } from "../errors.js";
 import type { BenchOptions } from "../options.js";
 import type { ReferenceRow } from "../results.js";
 import { relDiff, timing } from "../timing.js";
@@ -19,14 +20,14 @@ const flat = (t: Tensor): number[] => (typeof t === "number" ? [t] : t.flat());
 /** All gradient elements of a result, in wrt order. */
 const gradientElements = (g: Readonly<Record<string, Tensor>>): number[] => Object.values(g).flatMap(flat);
 
-export async function referenceSuite(o: BenchOptions, log: (line: string) => void): Promise<ReferenceRow[]> {
+export async function referenceSuite(o: BenchOptions, log: (line: string) => void, errors: ErrorLog): Promise<ReferenceRow[]> {
   const s = o.sizes.reference;
   const items: { kind: ReferenceRow["kind"]; size: number; c: () => GraphCase }[] = [
     ...s.tanhLoss.map((n) => ({ kind: "tanh-loss" as const, size: n, c: () => tanhLossCase(tanhLossInputs(n)) })),
     ...s.random.map((N) => ({ kind: "random" as const, size: N, c: () => randomGraphCase(N) })),
   ];
   const rows: ReferenceRow[] = [];
-  for (const it of items) {
+  for (const it of items) await attempt(errors, "reference", `${it.kind} ${it.size}`, async () => {
     const c = it.c();
     const diff = relDiff(gradientElements(impl.gradient(c).gradient), gradientElements(reference.gradient(c).gradient));
     // The reference takes seconds per call at 10³ nodes: fewer repetitions than elsewhere.
@@ -41,6 +42,6 @@ export async function referenceSuite(o: BenchOptions, log: (line: string) => voi
     const b = m.get("reference")!;
     rows.push({ case: c.id, kind: it.kind, size: it.size, impl: timing(a), reference: timing(b), speedup: pairedRatio(b, a), relDiff: diff });
     log(`  reference ${c.id}: impl ${timing(a).ms.toFixed(3)} ms, reference ${timing(b).ms.toFixed(3)} ms`);
-  }
+  });
   return rows;
 }

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { attempt, type ErrorLog } from "../errors.js";
 import type { BenchOptions } from "../options.js";
 import type { ScalingRow } from "../results.js";
 
@@ -29,10 +30,11 @@ function runChild(args: object): Promise<ScalingRow> {
   });
 }
 
-export async function scalingSuite(o: BenchOptions, log: (line: string) => void): Promise<ScalingRow[]> {
+export async function scalingSuite(o: BenchOptions, log: (line: string) => void, errors: ErrorLog): Promise<ScalingRow[]> {
   const rows: ScalingRow[] = [];
   for (const nodes of o.sizes.scaling) {
-    const row = await runChild({ nodes, reps: o.reps, batchMs: o.batchMs, warmupMs: o.warmupMs });
+    const row = await attempt(errors, "scaling", String(nodes), () => runChild({ nodes, reps: o.reps, batchMs: o.batchMs, warmupMs: o.warmupMs }));
+    if (row === undefined) continue;
     rows.push(row);
     log(`  scaling ${nodes}: ${row.totalMs.toFixed(2)} ms, ${row.nsPerNode.toFixed(0)} ns/node, plan ${row.planBytesPerNode.toFixed(0)} B/node`);
   }
