@@ -64,23 +64,33 @@ function agree(c: GraphCase, exact: boolean): void {
 /** Primitives defined on scalars (matmul, trace, inv and logdet need matrices). */
 const SCALAR_OPS = PRIMITIVE_NAMES.filter((p) => !["matmul", "trace", "inv", "logdet"].includes(p));
 
-/** A random scalar DAG as a JSON case: node i = op(args picked among the unknowns before it). */
+/**
+ * A random scalar DAG as a JSON case: node i = op(args picked among the unknowns before it); some
+ * sources are constants and wrt may leave inputs out, so edges to inactive unknowns occur.
+ */
 const scalarGraph: fc.Arbitrary<GraphCase> = fc
   .record({
     inputs: fc.array(fc.integer({ min: -2000, max: 2000 }).map((k) => k / 1000), { minLength: 1, maxLength: 4 }),
+    constants: fc.array(fc.integer({ min: -2000, max: 2000 }).map((k) => k / 1000), { maxLength: 2 }),
+    wrtMask: fc.nat(15),
     steps: fc.array(fc.record({ op: fc.nat(), a: fc.nat(), b: fc.nat(), e: fc.constantFrom(0, 1, 2, 3, -1, 0.5, 1.5) }), { minLength: 1, maxLength: 12 }),
   })
-  .map(({ inputs, steps }) => {
-    const ids = inputs.map((_, k) => `x${k}`);
+  .map(({ inputs, constants, wrtMask, steps }) => {
+    const ids = [...inputs.map((_, k) => `x${k}`), ...constants.map((_, k) => `c${k}`)];
     const nodes = steps.map((s, i) => {
       const op = SCALAR_OPS[s.op % SCALAR_OPS.length]!;
       const args = [ids[s.a % ids.length]!, ids[s.b % ids.length]!].slice(0, RULES[op].arity);
       ids.push(`n${i}`);
       return op === "pow" ? { id: `n${i}`, op, args, exponent: s.e } : { id: `n${i}`, op, args };
     });
+    const wrt = inputs.map((_, k) => `x${k}`).filter((_, k) => k === 0 || (wrtMask >> k) % 2 === 1);
     return {
-      id: "scalar", description: "a random scalar graph", kind: "graph" as const,
-      graph: { inputs: inputs.map((value, k) => ({ id: `x${k}`, value })), nodes, output: ids[ids.length - 1]! },
+      id: "scalar", description: "a random scalar graph", kind: "graph" as const, wrt,
+      graph: {
+        inputs: inputs.map((value, k) => ({ id: `x${k}`, value })),
+        constants: constants.map((value, k) => ({ id: `c${k}`, value })),
+        nodes, output: ids[ids.length - 1]!,
+      },
     };
   });
 
@@ -102,7 +112,9 @@ describe("the scalar sweeps are the general sweeps at n = 1, bitwise", () => {
       fc.property(scalarGraph, (c) => {
         const plan = buildCase(c);
         expect(plan.code.scalar).toBe(true);
-        const fast = outcome(() => [Array.from(plan.forward()), ...plan.gradient().map((g) => Array.from(g))]);
+        // Twice: the second call must not see the first one's adjoints (slots are reused across calls).
+        const sweep = (): number[][] => [Array.from(plan.forward()), ...plan.gradient().map((g) => Array.from(g))];
+        const fast = outcome(() => (sweep(), sweep()));
         const x = plan.arena;
         const slow = outcome(() => {
           forwardSweep(plan.code, x, plan.mm);

@@ -100,7 +100,7 @@ export class GraphBuilder {
   }
 
   /**
-   * The plan computing `output`. The builder's arrays are handed to the plan (no copy), so the
+   * The plan computing `output`. The builder's node arrays are handed over to the plan, so the
    * builder cannot be used afterwards.
    */
   compile(output: Handle, options: BuildOptions = {}): GraphPlan {
@@ -117,8 +117,13 @@ export class GraphBuilder {
     }
     const ninputs = this.srcInput.subarray(0, ns).reduce((c, v) => c + v, 0);
     const u = (h: Handle): number => (h >= 0 ? ns + h : unknownOf[-1 - h]!);
-    // Remap the argument handles in place: the builder is spent.
-    const arg0 = this.a0.subarray(0, nn), arg1 = this.a1.subarray(0, nn), op = this.op.subarray(0, nn);
+    // Exact-length copies (the builder's arrays have up to 2× capacity), remapped in place; the
+    // builder lets go of its own.
+    const arg0 = this.a0.slice(0, nn), arg1 = this.a1.slice(0, nn), op = this.op.slice(0, nn);
+    const attr = this.attr?.slice(0, nn) ?? new Float64Array(0);
+    this.a0 = this.a1 = new Int32Array(0);
+    this.op = new Uint8Array(0);
+    this.attr = undefined;
     for (let i = 0; i < nn; i++) {
       arg0[i] = u(arg0[i]!);
       arg1[i] = RULES_ARITY2[op[i]!] ? u(arg1[i]!) : -1;
@@ -140,7 +145,7 @@ export class GraphBuilder {
         const s = sourceAt[q]!;
         return vals.subarray(off[s]!, off[s]! + Math.max(1, srcRows[q]! * srcCols[q]!));
       },
-      nnodes: nn, op, arg0, arg1, attr: this.attr?.subarray(0, nn) ?? new Float64Array(0), output: u(output), wrt,
+      nnodes: nn, op, arg0, arg1, attr, output: u(output), wrt,
       idOf: (q) => (q >= ns ? `n${q - ns}` : this.srcIds.get(sourceAt[q]!) ?? `x${sourceAt[q]}`),
       pointerOf: (i) => `/nodes/${i}`,
     };

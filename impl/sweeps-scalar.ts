@@ -16,7 +16,7 @@
  */
 import type { GraphCode } from "./graph-code.js";
 import { elementwiseDomainFault } from "./kernels-elementwise.js";
-import type { EDGE, PRIM } from "./tags.js";
+import type { PRIM } from "./tags.js";
 import { nodeFault } from "./sweeps.js";
 import { PRIMITIVE_NAMES } from "../reference/index.js";
 
@@ -26,7 +26,6 @@ import { PRIMITIVE_NAMES } from "../reference/index.js";
  * through a transpiler's module getters, a call) — that cost half the scalar sweeps' time.
  */
 type P = typeof PRIM;
-type E = typeof EDGE;
 
 /** @see spec/03-primitives.md#prim.graph.evaluation */
 export function forwardScalar(g: GraphCode, x: Float64Array): void {
@@ -84,41 +83,71 @@ function domainFault(g: GraphCode, i: number, x: Float64Array): void {
   if (bad !== undefined) nodeFault(g, i, `${PRIMITIVE_NAMES[op]} (argument 1) needs ${bad.need}, got ${bad.got}`);
 }
 
-/** @see spec/04-system.md#system.reverse */
+/**
+ * Back substitution one node at a time: for node i (last first) with ȳ_i, each argument's slot gets
+ * `ȳ_arg += D·ȳ_i`, arguments in order — the general sweep's edges of row i, in its order, but one
+ * dispatch per node instead of one per edge. Every unknown has a slot here (adjBase + k), so the
+ * edges to inactive arguments (constants, inputs outside wrt, which the general sweep skips) are
+ * applied too, into slots nobody reads; nodes that are not live or not active are skipped as there.
+ * The region is zeroed first instead of zeroing each slot at its first touch (`0 + D·ȳ` either way).
+ *
+ * @see spec/04-system.md#system.reverse
+ */
 export function reverseScalar(g: GraphCode, x: Float64Array, cotangent: ArrayLike<number>): void {
-  const { arg0, arg1, nsrc, adjOff, adjBase, revStart, revFrom, revTag, revInit } = g;
-  for (const k of g.wrt) x[adjOff[k]!] = 0;
-  const o = adjOff[g.output]!;
-  if (o >= 0) x[o] = cotangent[0]!;
-  for (let i = g.nnodes - 1; i >= 0; i--) {
-    const end = revStart[i + 1]!;
-    let e = revStart[i]!;
-    if (e === end) continue;
+  const { op, arg0, arg1, nsrc, nnodes, adjBase, revStart } = g;
+  x.fill(0, adjBase, adjBase + nsrc + nnodes);
+  if (g.adjOff[g.output]! >= 0) x[adjBase + g.output] = cotangent[0]!;
+  for (let i = nnodes - 1; i >= 0; i--) {
+    if (revStart[i] === revStart[i + 1]) continue; // not live, or no wrt input below it
     const u = nsrc + i;
-    const ybar = x[adjBase + u]!; // = x[adjOff[u]]: no offset table to read
-    for (; e < end; e++) {
-      const dst = adjBase + revFrom[e]!;
-      let D: number;
-      switch (revTag[e]) {
-        case (0 satisfies E["IDENTITY"]): case (10 satisfies E["TRANSPOSE"]): case (11 satisfies E["SUM"]): D = 1; break; // 𝓘, 𝒯, 𝟙ᵀ• at 1×1
-        case (1 satisfies E["NEGATE"]): D = -1; break;
-        case (2 satisfies E["MUL_A"]): case (6 satisfies E["SCALE_S"]): case (12 satisfies E["DOT_A"]): D = x[arg1[i]!]!; break; // ℋ(B), outer(X), outer(B)
-        case (3 satisfies E["MUL_B"]): case (7 satisfies E["SCALE_X"]): case (13 satisfies E["DOT_B"]): D = x[arg0[i]!]!; break; // ℋ(A), scale(s), outer(A)
-        case (4 satisfies E["DIV_A"]): D = 1 / x[arg1[i]!]!; break;
-        case (5 satisfies E["DIV_B"]): { const v = x[arg1[i]!]!; D = -x[arg0[i]!]! / (v * v); break; }
-        case (15 satisfies E["EXP"]): D = x[u]!; break;
-        case (16 satisfies E["LOG"]): D = 1 / x[arg0[i]!]!; break;
-        case (17 satisfies E["SIN"]): D = Math.cos(x[arg0[i]!]!); break;
-        case (18 satisfies E["COS"]): D = -Math.sin(x[arg0[i]!]!); break;
-        case (19 satisfies E["TANH"]): { const v = x[u]!; D = 1 - v * v; break; }
-        case (20 satisfies E["SIGMOID"]): { const v = x[u]!; D = v * (1 - v); break; }
-        case (21 satisfies E["SQRT"]): { const v = x[u]!; D = v === 0 ? Infinity : 1 / (2 * v); break; }
-        case (22 satisfies E["SQUARE"]): D = 2 * x[arg0[i]!]!; break;
-        case (23 satisfies E["RELU"]): { const v = x[arg0[i]!]!; D = v > 0 ? 1 : v !== v ? NaN : 0; break; }
-        case (24 satisfies E["POW"]): { const p = g.attr[i] ?? 0; D = p === 0 ? 0 : p * Math.pow(x[arg0[i]!]!, p - 1); break; }
-        default: throw new Error(`internal: edge ${revTag[e]} in a scalar graph`);
+    const ybar = x[adjBase + u]!;
+    const A = arg0[i]!, a = adjBase + A;
+    switch (op[i]) {
+      case (0 satisfies P["add"]): { // 𝓘, 𝓘
+        x[a] = x[a]! + ybar;
+        const b = adjBase + arg1[i]!;
+        x[b] = x[b]! + ybar;
+        break;
       }
-      x[dst] = (revInit[e] === 1 ? 0 : x[dst]!) + D * ybar;
+      case (1 satisfies P["sub"]): { // 𝓘, scale(−1)
+        x[a] = x[a]! + ybar;
+        const b = adjBase + arg1[i]!;
+        x[b] = x[b]! + -1 * ybar;
+        break;
+      }
+      case (3 satisfies P["mul"]): case (5 satisfies P["scale"]): case (9 satisfies P["dot"]): { // ℋ(B), ℋ(A) (and their 1×1 kin)
+        const B = arg1[i]!, b = adjBase + B;
+        x[a] = x[a]! + x[B]! * ybar;
+        x[b] = x[b]! + x[A]! * ybar;
+        break;
+      }
+      case (4 satisfies P["div"]): { // ℋ(𝟙 ⊘ B), ℋ(−A ⊘ B²)
+        const B = arg1[i]!, b = adjBase + B, v = x[B]!;
+        x[a] = x[a]! + (1 / v) * ybar;
+        x[b] = x[b]! + (-x[A]! / (v * v)) * ybar;
+        break;
+      }
+      default: x[a] = x[a]! + unaryD(g, x, op[i]!, i, u) * ybar; // one argument
     }
+  }
+}
+
+/** D of a unary primitive's 1×1 edge, from the forward values.  @see spec/03-primitives.md#prim.elementwise */
+function unaryD(g: GraphCode, x: Float64Array, op: number, i: number, u: number): number {
+  const v = x[g.arg0[i]!]!;
+  switch (op) {
+    case (2 satisfies P["neg"]): return -1;
+    case (7 satisfies P["transpose"]): case (8 satisfies P["sum"]): return 1;
+    case (11 satisfies P["exp"]): return x[u]!;
+    case (12 satisfies P["log"]): return 1 / v;
+    case (13 satisfies P["sin"]): return Math.cos(v);
+    case (14 satisfies P["cos"]): return -Math.sin(v);
+    case (15 satisfies P["tanh"]): { const c = x[u]!; return 1 - c * c; }
+    case (16 satisfies P["sigmoid"]): { const c = x[u]!; return c * (1 - c); }
+    case (17 satisfies P["sqrt"]): { const c = x[u]!; return c === 0 ? Infinity : 1 / (2 * c); }
+    case (18 satisfies P["square"]): return 2 * v;
+    case (19 satisfies P["relu"]): return v > 0 ? 1 : v !== v ? NaN : 0;
+    case (20 satisfies P["pow"]): { const p = g.attr[i] ?? 0; return p === 0 ? 0 : p * Math.pow(v, p - 1); }
+    default: throw new Error(`internal: ${op} in a scalar graph`);
   }
 }

@@ -108,7 +108,7 @@ export function reverseSweep(g: GraphCode, x: Float64Array, mm: Matmul, cotangen
       const dst = g.adjOff[j]!;
       if (g.revInit[e] === 1) {
         const n = g.size[j]!;
-        if (n === 1) x[dst] = 0;
+        if (n <= 16) for (let t = dst; t < dst + n; t++) x[t] = 0; // cheaper than a fill() call for small blocks
         else x.fill(0, dst, dst + n);
       }
       runEdge(g, x, mm, g.revTag[e]!, true, i, dst, src);
