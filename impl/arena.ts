@@ -20,9 +20,17 @@ const PAGE = 65536;
 
 /** An arena of `size` doubles (zeroed); `wasm` says whether to put it in WebAssembly memory. */
 export function newArena(size: number, wasm: boolean): Arena {
-  if (!wasm) return { x: new Float64Array(size), mm: jsMatmul };
   const pack = size + 1; // room to align the packing buffers to 16 bytes
-  const memory = new WebAssembly.Memory({ initial: Math.ceil((8 * (pack + PACK_DOUBLES)) / PAGE) });
+  const pages = Math.ceil((8 * (pack + PACK_DOUBLES)) / PAGE);
+  // wasm32 addresses 4 GiB at most: a bigger plan keeps a plain arena and the JavaScript kernels.
+  if (!wasm || pages > 65536) return { x: new Float64Array(size), mm: jsMatmul };
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { x: new Float64Array(size), mm: jsMatmul }; // the engine refused the reservation
+  }
   const x = new Float64Array(memory.buffer, 0, size);
   return { x, mm: new WasmMatmul(memory, x, pack) };
 }

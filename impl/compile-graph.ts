@@ -77,7 +77,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
   let top = 0;
   let scalar = true;
   for (let k = 0; k < N; k++) {
-    if (rows[k] !== 0) scalar = false;
+    if (rows[k] !== 0 || fault !== undefined) scalar = false; // a deferred fault: the general sweeps raise it
     size[k] = rows[k] === 0 ? 1 : rows[k]! * cols[k]!;
     valOff[k] = top; // values: one buffer per unknown, in order
     top += size[k]!;
