@@ -58,7 +58,7 @@ function gemm(): void {
 /** The MLP gradient of the issue: loss = sum(tanh(A·B)), gradient w.r.t. A and B. */
 function mlp(): void {
   console.log("MLP sum(tanh(AB)), n×n float64: forward, reverse (gradient after forward), GFLOP/s of both = 3·2n³ flops");
-  for (const n of [128, 256, 512]) {
+  for (const n of [32, 64, 128, 256, 512]) {
     for (const choice of ["js", "wasm"] as const) {
       const b = new GraphBuilder();
       const A = b.input(Float64Array.from({ length: n * n }, () => (rnd() - 0.5) / Math.sqrt(n)), [n, n]);
