@@ -19,7 +19,7 @@ describe("--report", () => {
       return lines(file) as { type: string; [k: string]: unknown }[];
     });
     const [a, b] = runs as [{ type: string }[], { type: string }[]];
-    expect(a[0]).toMatchObject({ type: "header", seed: 20230315, runs: 25, backend: "reference" });
+    expect(a[0]).toMatchObject({ type: "header", seed: 20230315, runs: 25, backend: "impl" });
     expect(a.at(-1)).toMatchObject({ type: "footer", failed: 0, errored: 0 });
     const records = a.filter((l) => l.type === "record");
     expect(records.length).toBe((a.at(-1) as unknown as { passed: number }).passed);
