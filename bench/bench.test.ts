@@ -4,11 +4,13 @@
  * is asserted — only that timings are positive numbers — because this machine is shared and noisy.
  */
 import { describe, expect, it } from "vitest";
+import { emitRandomGraph, LOCAL_WINDOW, RANDOM_ARGS, randomGraphInputs, type RandomArgs } from "./cases/random-graph.js";
 import { scalarPlan, scalarPlanFromCase } from "./cases/scalar-plan.js";
 import { defaultOptions, SUITES } from "./options.js";
 import { report } from "./report.js";
-import type { BenchResults, Timing } from "./results.js";
+import type { BenchResults, ScalingRow, Timing } from "./results.js";
 import { runBench } from "./run.js";
+import { judgeTargets } from "./targets.js";
 
 const isTiming = (t: Timing): void => {
   expect(t.ms).toBeGreaterThan(0);
@@ -60,19 +62,79 @@ describe("npm run bench -- --quick", () => {
     }
   });
 
-  it("measures scaling in child processes, with memory", () => {
-    for (const r of results.suites.scaling!) {
+  it("measures scaling in child processes, with memory, for both argument families at every size", () => {
+    const rows = results.suites.scaling!;
+    const sizes = defaultOptions(true).sizes.scaling;
+    expect(rows.map((r) => `${r.family} ${r.nodes}`).sort()).toEqual(RANDOM_ARGS.flatMap((f) => sizes.map((n) => `${f} ${n}`)).sort());
+    for (const r of rows) {
+      isTiming(r.forward);
+      isTiming(r.gradient);
       expect(r.totalMs).toBeGreaterThan(0);
+      expect(r.nsPerNode).toBeGreaterThan(0);
       expect(r.planBytesPerNode).toBeGreaterThan(0);
+      expect(r.planArrayBytes).toBeCloseTo(r.planArrayBytesPerNode * r.nodes, 3);
       expect(r.peakRssBytesPerNode).toBeGreaterThan(0);
     }
+    const text = report(results);
+    for (const f of RANDOM_ARGS) expect(text).toMatch(new RegExp(`^${f}\\s+1e3\\s`, "m"));
   });
 
   it("builds the scaling graph with impl's builder exactly as its JSON case compiles", () => {
-    const a = scalarPlan(2000).plan;
-    const b = scalarPlanFromCase(2000).plan;
-    expect(Array.from(a.forward())).toEqual(Array.from(b.forward()));
-    expect(a.gradient().map((g) => Array.from(g))).toEqual(b.gradient().map((g) => Array.from(g)));
+    for (const args of RANDOM_ARGS) {
+      const a = scalarPlan(2000, 3, args).plan;
+      const b = scalarPlanFromCase(2000, 3, args).plan;
+      expect(Array.from(a.forward())).toEqual(Array.from(b.forward()));
+      expect(a.gradient().map((g) => Array.from(g))).toEqual(b.gradient().map((g) => Array.from(g)));
+    }
+  });
+
+  it("draws local second arguments within the window, uniform ones across the graph, on a spine either way", () => {
+    const nodes = 20_000;
+    const ninputs = randomGraphInputs(nodes);
+    const reach = (args: RandomArgs): number[] => {
+      const far: number[] = [];
+      let k = ninputs;
+      emitRandomGraph(nodes, 3, {
+        input: () => {},
+        node: (_op, a, b) => {
+          expect(a).toBe(k - 1); // the spine: every node is an ancestor of the output
+          if (b !== undefined) {
+            expect(b).toBeLessThan(k);
+            expect(b).toBeGreaterThanOrEqual(0);
+            far.push(k - b);
+          }
+          k++;
+        },
+        ref: (j: number): number => j,
+      }, args);
+      return far;
+    };
+    const local = reach("local");
+    const uniform = reach("uniform");
+    expect(local).toHaveLength(nodes / 2);
+    expect(Math.max(...local)).toBeLessThanOrEqual(LOCAL_WINDOW);
+    expect(Math.max(...local)).toBeGreaterThan(LOCAL_WINDOW * 0.9);
+    expect(Math.max(...uniform)).toBeGreaterThan(nodes / 2);
+  });
+
+  it("judges the scaling targets on both families and prints both figures", () => {
+    const row = (family: RandomArgs, nodes: number, nsPerNode: number): ScalingRow => {
+      const t = { ms: (nsPerNode * nodes) / 2e6, cpuMs: (nsPerNode * nodes) / 2e6, samples: [1], calls: 1 };
+      return { family, nodes, compileMs: 1, forward: t, gradient: t, totalMs: 2 * t.ms, nsPerNode, planBytesPerNode: 80, planArrayBytesPerNode: 66, planArrayBytes: 66 * nodes, peakRssBytesPerNode: 200, builder: "GraphBuilder" };
+    };
+    const scaling = [row("uniform", 10_000, 100), row("uniform", 1_000_000, 180), row("local", 10_000, 100), row("local", 1_000_000, 120)];
+    const { targets: _t, ...rest } = results;
+    const t = judgeTargets({ ...rest, meta: { ...rest.meta, options: { ...rest.meta.options, quick: false } }, suites: { scaling }, errors: [] });
+    const t6 = t.find((x) => x.target.startsWith("time per node"))!;
+    expect(t6.met).toBe(false);
+    expect(t6.measured).toMatch(/^MET on local args \(1\.20×, 120 vs 100 ns\/node\); NOT MET on uniform args \(1\.80×, 180 vs 100 ns\/node\)\. The 10⁶ plan's arrays are 66 MB/);
+    const t4 = t.find((x) => x.target.includes("< 0.5 s"))!;
+    expect(t4.met).toBe(true);
+    expect(t4.measured).toContain("uniform args");
+    expect(t4.measured).toContain("local args");
+    // One family missing at 10⁶: nothing judged.
+    const partial = judgeTargets({ ...rest, meta: { ...rest.meta, options: { ...rest.meta.options, quick: false } }, suites: { scaling: scaling.filter((r) => r.family === "uniform") }, errors: [] });
+    for (const x of partial.filter((x) => x.target.includes("10⁶"))) expect(x.met).toBeUndefined();
   });
 
   it("judges no target on a quick run, and prints a table for each suite", () => {

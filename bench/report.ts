@@ -1,4 +1,5 @@
 /** The printed report: one table per suite, then the targets. Every figure comes from the results object. */
+import { RANDOM_ARGS } from "./cases/random-graph.js";
 import type { BenchResults } from "./results.js";
 import { ms, table, times } from "./table.js";
 
@@ -68,9 +69,14 @@ export function report(r: BenchResults): string {
   if (scaling) {
     out.push(
       table(
-        "\n## scaling: random scalar graphs, one process per size (forward + gradient; build + compile apart)",
-        ["nodes", "build+compile ms", "forward ms", "gradient ms", "fwd+grad ms", "ns/node", "plan held B/node", "plan arrays B/node", "peak RSS B/node", "built from"],
-        scaling.map((x) => [x.nodes.toExponential(0).replace("e+", "e"), ms(x.compileMs), ms(x.forward.ms), ms(x.gradient.ms), ms(x.totalMs), x.nsPerNode.toFixed(0), x.planBytesPerNode.toFixed(0), x.planArrayBytesPerNode.toFixed(0), x.peakRssBytesPerNode.toFixed(0), x.builder]),
+        "\n## scaling: random scalar graphs, one process per size and family (forward + gradient; build + compile apart)\n" +
+          "second args: uniform = half uniform over the whole graph, half among the last 64; local = uniform among the previous 1000 unknowns",
+        ["second args", "nodes", "build+compile ms", "forward ms", "gradient ms", "fwd+grad ms", "ns/node", "÷ smallest size", "plan held B/node", "plan arrays B/node", "peak RSS B/node", "built from"],
+        RANDOM_ARGS.flatMap((family) => {
+          const rows = scaling.filter((x) => x.family === family).sort((a, b) => a.nodes - b.nodes);
+          const first = rows[0];
+          return rows.map((x) => [x.family, x.nodes.toExponential(0).replace("e+", "e"), ms(x.compileMs), ms(x.forward.ms), ms(x.gradient.ms), ms(x.totalMs), x.nsPerNode.toFixed(0), times(x.nsPerNode / first!.nsPerNode), x.planBytesPerNode.toFixed(0), x.planArrayBytesPerNode.toFixed(0), x.peakRssBytesPerNode.toFixed(0), x.builder]);
+        }),
       ),
     );
   }

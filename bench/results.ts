@@ -2,6 +2,7 @@
  * The JSON the bench writes (bench/results/latest.json): one object per run, every figure in
  * milliseconds or bytes, with the raw per-repetition samples so a reader can redo the statistics.
  */
+import type { RandomArgs } from "./cases/random-graph.js";
 import type { BenchError } from "./errors.js";
 import type { BenchOptions, SuiteName } from "./options.js";
 
@@ -78,6 +79,8 @@ export interface PeerSweep {
 }
 
 export interface ScalingRow {
+  /** How the graph's second arguments are drawn: "uniform" over the whole graph (half of them), or "local" (within the previous 1000 unknowns). */
+  readonly family: RandomArgs;
   readonly nodes: number;
   readonly compileMs: number;
   readonly forward: Timing;
@@ -89,6 +92,8 @@ export interface ScalingRow {
   readonly planBytesPerNode: number;
   /** The plan's typed arrays alone (code and arena): what a plan needs, against what it keeps alive. */
   readonly planArrayBytesPerNode: number;
+  /** The same, in bytes for the whole plan. */
+  readonly planArrayBytes: number;
   /** The child process's peak RSS over its RSS before building the case (includes the JSON case). */
   readonly peakRssBytesPerNode: number;
   /** How the graph was built: impl's "GraphBuilder", or "JSON case" (a case object, then compile). */

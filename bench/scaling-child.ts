@@ -1,14 +1,16 @@
 /**
  * One scaling measurement in a fresh process (so one size's garbage and heap growth cannot touch
  * the next, and peak RSS belongs to this size alone). Run with --expose-gc; argv[2] is
- * `{"nodes", "reps", "batchMs", "warmupMs"}`; prints one JSON line, a ScalingRow.
+ * `{"nodes", "family", "reps", "batchMs", "warmupMs"}` (family: how the random graph draws its
+ * second arguments, cases/random-graph.ts); prints one JSON line, a ScalingRow.
  */
+import type { RandomArgs } from "./cases/random-graph.js";
 import { scalarPlan } from "./cases/scalar-plan.js";
 import { interleave } from "./measure.js";
 import type { ScalingRow } from "./results.js";
 import { timing } from "./timing.js";
 
-const args = JSON.parse(process.argv[2] ?? "{}") as { nodes: number; reps: number; batchMs: number; warmupMs: number };
+const args = JSON.parse(process.argv[2] ?? "{}") as { nodes: number; family: RandomArgs; reps: number; batchMs: number; warmupMs: number };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error("scaling-child needs node --expose-gc");
 
@@ -20,7 +22,7 @@ const held = (): number => {
 
 const base = held();
 const baseRss = process.memoryUsage().rss;
-const { plan, compileMs, builder } = scalarPlan(args.nodes);
+const { plan, compileMs, builder } = scalarPlan(args.nodes, undefined, args.family);
 plan.forward();
 plan.gradient();
 const planBytes = held() - base;
@@ -40,6 +42,7 @@ const gradient = timing(m.get("gradient")!);
 const totalMs = forward.ms + gradient.ms;
 const peakRss = process.resourceUsage().maxRSS * 1024 - baseRss;
 const row: ScalingRow = {
+  family: args.family,
   nodes: args.nodes,
   compileMs,
   forward,
@@ -48,6 +51,7 @@ const row: ScalingRow = {
   nsPerNode: (totalMs * 1e6) / args.nodes,
   planBytesPerNode: planBytes / args.nodes,
   planArrayBytesPerNode: arrayBytes / args.nodes,
+  planArrayBytes: arrayBytes,
   peakRssBytesPerNode: peakRss / args.nodes,
   builder,
 };

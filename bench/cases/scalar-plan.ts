@@ -5,7 +5,7 @@
  * graph from its case, for checking that both paths agree.
  */
 import { compile, GraphBuilder, type GraphPlan } from "../../impl/index.js";
-import { emitRandomGraph, randomGraphCase, randomGraphInputs } from "./random-graph.js";
+import { emitRandomGraph, randomGraphCase, randomGraphInputs, type RandomArgs } from "./random-graph.js";
 
 export interface BuiltPlan {
   readonly plan: GraphPlan;
@@ -15,7 +15,7 @@ export interface BuiltPlan {
 }
 
 /** The random scalar graph of `nodes` nodes (cases/random-graph.ts), built without a case. */
-export function scalarPlan(nodes: number, seed = 3): BuiltPlan {
+export function scalarPlan(nodes: number, seed = 3, args: RandomArgs = "uniform"): BuiltPlan {
   const t0 = performance.now();
   const ninputs = randomGraphInputs(nodes);
   // Builder handles: source s is −1 − s, node i is i.
@@ -25,14 +25,14 @@ export function scalarPlan(nodes: number, seed = 3): BuiltPlan {
     input: (value) => void b.input(value),
     node: (op, x, y) => void b.node(op, x, y),
     ref,
-  });
+  }, args);
   const plan = b.compile(ref(output));
   return { plan, compileMs: performance.now() - t0, builder: "GraphBuilder" };
 }
 
 /** The same graph through its JSON case (randomGraphCase, then compile). */
-export function scalarPlanFromCase(nodes: number, seed = 3): BuiltPlan {
-  let c: ReturnType<typeof randomGraphCase> | undefined = randomGraphCase(nodes, seed);
+export function scalarPlanFromCase(nodes: number, seed = 3, args: RandomArgs = "uniform"): BuiltPlan {
+  let c: ReturnType<typeof randomGraphCase> | undefined = randomGraphCase(nodes, seed, args);
   const t0 = performance.now();
   const plan = compile(c);
   const compileMs = performance.now() - t0;
