@@ -53,9 +53,20 @@ export function fromProgram(p: Program): CompactProgram {
     arg1[i] = n.args[1] ?? -1;
     attr[i] = n.attributes.exponent ?? 0;
   });
+  // The closures capture only what they read: a plan keeps `idOf` (for messages and results), so it
+  // must not hold the Program (its tensors and node objects, ~5× the plan) alive.
+  const { sources, nodes } = p;
   return {
-    nsrc, ninputs: p.sources.filter((s) => s.kind === "input").length, srcRows, srcCols,
-    srcValue: (k) => elements(p.sources[k]!.value), nnodes, op, arg0, arg1, attr, output: p.output, wrt: p.wrt,
-    idOf: (k) => p.ids[k] as string, pointerOf: (i) => p.nodes[i]!.pointer,
+    nsrc, ninputs: sources.filter((s) => s.kind === "input").length, srcRows, srcCols,
+    srcValue: (k) => elements(sources[k]!.value), nnodes, op, arg0, arg1, attr, output: p.output, wrt: [...p.wrt],
+    idOf: compactIds(p.ids), pointerOf: (i) => nodes[i]!.pointer,
   };
+}
+
+/** `ids` as one string and an Int32Array of offsets (a few bytes per id instead of an object each). */
+function compactIds(ids: readonly string[]): (k: number) => string {
+  const all = ids.join("");
+  const at = new Int32Array(ids.length + 1);
+  for (let k = 0; k < ids.length; k++) at[k + 1] = at[k]! + ids[k]!.length;
+  return (k) => all.slice(at[k], at[k + 1]);
 }

@@ -23,7 +23,7 @@ export interface CompiledGraph {
   readonly code: GraphCode;
   /** The arena with every source's value written in. */
   readonly arena: Float64Array;
-  /** The matmul kernels bound to the arena (arena.ts). */
+  /** The matmul kernels for the arena (arena.ts). */
   readonly mm: Matmul;
 }
 

@@ -2,7 +2,8 @@
 // the same products in the same order (gemm-wasm.ts), so they must agree bitwise (Object.is, so
 // −0 and NaN count), for every shape class the blocking distinguishes: below the size threshold
 // (JS fallback), exact multiples of the register tile, ragged borders, k sliced into several kc
-// pieces (k > 256), NT's unsliced long k, α = −1, and non-finite entries.
+// pieces (k > 256), NT's unsliced long k, a C block larger than the workspace's C̃, α = −1, and
+// non-finite entries.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorScale, tolerance } from "../oracles/bound/index.js";
@@ -41,6 +42,7 @@ function firstDifference(kind: Kind, m: number, n: number, k: number, alpha: num
 
 const SHAPES: readonly [number, number, number][] = [
   [3, 3, 3], [4, 4, 256], [16, 16, 16], [17, 19, 23], [64, 8, 300], [8, 64, 513], [33, 37, 1], [130, 67, 129], [4, 4, 2000],
+  [260, 300, 90], // C̃ (64 K doubles) bounds mc below m: two row blocks copied in and out
 ];
 
 describe("wasm gemm = JavaScript gemm, bitwise", () => {

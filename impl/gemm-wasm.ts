@@ -1,7 +1,8 @@
 /**
  * The blocked gemm over WebAssembly memory (GotoBLAS/BLIS loop nest): for each nc-wide column block
  * and kc-deep slice, B is packed into NR-wide panels; for each mc-tall row block A is packed into
- * MR-tall panels (times α); the SIMD macro-kernel (wasm-gemm-module.ts) then updates C tile by tile.
+ * MR-tall panels (times α); the block of C is copied into the workspace, the SIMD macro-kernel
+ * (wasm-gemm-module.ts) updates it tile by tile, and it is copied back.
  * Packing makes every operand stream contiguous whatever op(A), op(B) are, so NN, TN and NT share
  * one kernel; the ragged border (m mod MR rows, n mod NR columns) is done by a scalar loop here.
  *
@@ -11,41 +12,46 @@
  *           (C_ij is stored after one slice and reloaded by the next);
  *   NT:     `s = Σ_p A_ip·B_jp` from 0, then `C_ij += α·s`; so this variant never slices k (kc = k).
  *
- * Conventions: `x` is the arena, a Float64Array over the wasm memory from byte 0, so arena offset
- * `o` is byte address 8·o; A(i, p) = x[a + i·ai + p·ap], B(p, j) = x[b + p·bp + j·bj], C is
- * row-major m×n at `c`.
+ * Copying C neither rounds nor reorders anything (plain stores of the same doubles).
+ *
+ * Conventions: `x` is the arena (any Float64Array); A(i, p) = x[a + i·ai + p·ap],
+ * B(p, j) = x[b + p·bp + j·bj], C is row-major m×n at `c`. Workspace addresses passed to the
+ * kernel are byte addresses (8 × the workspace index).
  */
 import { gemmNN, gemmNT, gemmTN, type Matmul } from "./kernels-matmul.js";
 import { gemmModule, instantiate, MR, NR, type MacroKernels } from "./wasm-gemm-module.js";
 
-/** Slice depth and the packed buffers' capacities (doubles): Ã stays in L2, a B̃ panel in L1. */
+/**
+ * Slice depth and the workspace's capacities (doubles): Ã stays in L2, a B̃ panel in L1, and C̃ holds
+ * the mc×nc block of C the macro-kernel updates (copied in from the arena and back out).
+ */
 const KC = 256;
 const ACAP = 32 * 1024;
 const BCAP = 128 * 1024;
-export const PACK_DOUBLES = ACAP + BCAP;
+const CCAP = 64 * 1024;
+/** The workspace's layout: Ã at 0, B̃ after it, C̃ after that (all 16-byte aligned). */
+const PA = 0, PB = ACAP, PC = ACAP + BCAP;
+const WORKSPACE_PAGES = Math.ceil((8 * (ACAP + BCAP + CCAP)) / 65536);
 /**
  * Below this m·n·k the JavaScript kernels win (packing and the calls cost more than they save):
  * measured crossover at n ≈ 8–10 for square products (wasm 4.6 vs JS 3.4 GFLOP/s at n = 12).
  */
 export const WASM_MIN_VOLUME = 1000;
 
+/**
+ * The wasm gemm over any arena: one per process ({@link wasmMatmul}), with one `WebAssembly.Memory`
+ * holding only the packed operands and the C block being updated (1.75 MB, made and touched once),
+ * so a plan costs no wasm set-up: its arena is a plain Float64Array.
+ */
 export class WasmMatmul implements Matmul {
   private readonly k: MacroKernels;
-  private readonly pa: number;
-  private readonly pb: number;
-  /** The whole memory: the arena view `x` ends before the packing buffers. */
-  private readonly all: Float64Array;
+  /** The workspace: [Ã | B̃ | C̃]. */
+  private readonly w: Float64Array;
 
-  /** `x` the arena over `memory`; the packing buffers start at element `pack` (PACK_DOUBLES long). */
-  constructor(
-    memory: WebAssembly.Memory,
-    private readonly x: Float64Array,
-    pack: number,
-  ) {
+  constructor() {
+    const memory = new WebAssembly.Memory({ initial: WORKSPACE_PAGES, maximum: WORKSPACE_PAGES });
     this.k = instantiate(gemmModule()!, memory);
-    this.all = new Float64Array(memory.buffer);
-    this.pa = pack + (pack & 1); // 16-byte aligned
-    this.pb = this.pa + ACAP;
+    this.w = new Float64Array(memory.buffer);
   }
 
   nn(x: Float64Array, m: number, n: number, k: number, alpha: number, a: number, b: number, c: number): void {
@@ -65,11 +71,11 @@ export class WasmMatmul implements Matmul {
     x: Float64Array, m: number, n: number, k: number, alpha: number,
     a: number, ai: number, ap: number, b: number, bp: number, bj: number, c: number, zero: boolean,
   ): boolean {
-    if (x !== this.x || m * n * k < WASM_MIN_VOLUME || m < MR || n < NR || k === 0) return false;
+    if (m * n * k < WASM_MIN_VOLUME || m < MR || n < NR || k === 0) return false;
     const m0 = m - (m % MR), n0 = n - (n % NR);
     const kcMax = zero ? k : Math.min(k, KC);
-    const mcMax = Math.min(m0, Math.floor(ACAP / (kcMax * MR)) * MR);
-    const ncMax = Math.min(n0, Math.floor(BCAP / (kcMax * NR)) * NR);
+    const ncMax = Math.min(n0, Math.floor(BCAP / (kcMax * NR)) * NR, Math.floor(CCAP / (MR * NR)) * NR);
+    const mcMax = Math.min(m0, Math.floor(ACAP / (kcMax * MR)) * MR, Math.floor(CCAP / (ncMax * MR)) * MR);
     if (mcMax < MR || ncMax < NR) return false; // NT with a very long k: no slicing allowed
     const macro = zero ? this.k.macroZ : this.k.macroC;
     const scale = zero ? 1 : alpha; // α goes into Ã for NN/TN (as the JS kernels multiply it into A_ip)
@@ -77,11 +83,14 @@ export class WasmMatmul implements Matmul {
       const nc = Math.min(ncMax, n0 - jc);
       for (let pc = 0; pc < k; pc += kcMax) {
         const kc = Math.min(kcMax, k - pc);
-        this.packB(kc, nc, b + pc * bp + jc * bj, bp, bj);
+        this.packB(x, kc, nc, b + pc * bp + jc * bj, bp, bj);
         for (let ic = 0; ic < m0; ic += mcMax) {
           const mc = Math.min(mcMax, m0 - ic);
-          this.packA(mc, kc, a + ic * ai + pc * ap, ai, ap, scale);
-          macro(mc, nc, kc, 8 * this.pa, 8 * this.pb, 8 * (c + ic * n + jc), 8 * n, alpha);
+          this.packA(x, mc, kc, a + ic * ai + pc * ap, ai, ap, scale);
+          const cb = c + ic * n + jc;
+          this.copyC(x, mc, nc, cb, n, true);
+          macro(mc, nc, kc, 8 * PA, 8 * PB, 8 * PC, 8 * nc, alpha);
+          this.copyC(x, mc, nc, cb, n, false);
         }
       }
     }
@@ -91,28 +100,38 @@ export class WasmMatmul implements Matmul {
   }
 
   /** Ã: mc/MR panels of kc steps × MR rows, each element α·A(i, p). */
-  private packA(mc: number, kc: number, a: number, ai: number, ap: number, alpha: number): void {
-    const x = this.all;
-    let o = this.pa;
+  private packA(x: Float64Array, mc: number, kc: number, a: number, ai: number, ap: number, alpha: number): void {
+    const w = this.w;
+    let o = PA;
     for (let ir = 0; ir < mc; ir += MR) {
       for (let r = 0; r < MR; r++) {
         const row = a + (ir + r) * ai;
-        for (let p = 0; p < kc; p++) x[o + p * MR + r] = alpha * x[row + p * ap]!;
+        for (let p = 0; p < kc; p++) w[o + p * MR + r] = alpha * x[row + p * ap]!;
       }
       o += kc * MR;
     }
   }
 
   /** B̃: nc/NR panels of kc steps × NR columns. */
-  private packB(kc: number, nc: number, b: number, bp: number, bj: number): void {
-    const x = this.all;
-    let o = this.pb;
+  private packB(x: Float64Array, kc: number, nc: number, b: number, bp: number, bj: number): void {
+    const w = this.w;
+    let o = PB;
     for (let jr = 0; jr < nc; jr += NR) {
       for (let h = 0; h < NR; h++) {
         const col = b + (jr + h) * bj;
-        for (let p = 0; p < kc; p++) x[o + p * NR + h] = x[col + p * bp]!;
+        for (let p = 0; p < kc; p++) w[o + p * NR + h] = x[col + p * bp]!;
       }
       o += kc * NR;
+    }
+  }
+
+  /** C̃ (mc×nc, row stride nc) ← the arena's block at `c` (row stride ldc) when `into`, else back. */
+  private copyC(x: Float64Array, mc: number, nc: number, c: number, ldc: number, into: boolean): void {
+    const w = this.w;
+    for (let i = 0; i < mc; i++) {
+      const s = c + i * ldc, d = PC + i * nc;
+      if (into) for (let j = 0; j < nc; j++) w[d + j] = x[s + j]!;
+      else for (let j = 0; j < nc; j++) x[s + j] = w[d + j]!;
     }
   }
 }
@@ -135,3 +154,8 @@ function border(
 
 /** Whether the wasm kernels can run here (WebAssembly with SIMD). */
 export const wasmAvailable = (): boolean => gemmModule() !== null;
+
+let shared: WasmMatmul | undefined;
+
+/** The process's wasm gemm (made on first use; callers check {@link wasmAvailable} first). */
+export const wasmMatmul = (): WasmMatmul => (shared ??= new WasmMatmul());

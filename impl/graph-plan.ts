@@ -22,7 +22,7 @@ export class GraphPlan {
   constructor(
     readonly code: GraphCode,
     readonly arena: Float64Array,
-    /** The matmul kernels bound to the arena (WebAssembly ones when the arena is wasm memory). */
+    /** The matmul kernels (the process's WebAssembly ones when the plan has a big enough product). */
     readonly mm: Matmul = jsMatmul,
   ) {}
 
