@@ -8,8 +8,9 @@ import { emitRandomGraph, LOCAL_WINDOW, RANDOM_ARGS, randomGraphInputs, type Ran
 import { scalarPlan, scalarPlanFromCase } from "./cases/scalar-plan.js";
 import { defaultOptions, SUITES } from "./options.js";
 import { report } from "./report.js";
-import type { BenchResults, ScalingRow, Timing } from "./results.js";
+import type { BenchResults, ScalingRow, ScalingRun, Timing } from "./results.js";
 import { runBench } from "./run.js";
+import { roundOrder } from "./suites/scaling.js";
 import { judgeTargets } from "./targets.js";
 
 const isTiming = (t: Timing): void => {
@@ -62,21 +63,49 @@ describe("npm run bench -- --quick", () => {
     }
   });
 
-  it("measures scaling in child processes, with memory, for both argument families at every size", () => {
+  it("measures scaling in child processes, with memory, for both argument families at every size, in rounds", () => {
     const rows = results.suites.scaling!;
-    const sizes = defaultOptions(true).sizes.scaling;
+    const { sizes: { scaling: sizes }, rounds } = defaultOptions(true);
+    expect(rounds).toBeGreaterThan(1);
     expect(rows.map((r) => `${r.family} ${r.nodes}`).sort()).toEqual(RANDOM_ARGS.flatMap((f) => sizes.map((n) => `${f} ${n}`)).sort());
     for (const r of rows) {
       isTiming(r.forward);
       isTiming(r.gradient);
+      expect(r.forward.samples).toHaveLength(rounds); // one median per round
       expect(r.totalMs).toBeGreaterThan(0);
       expect(r.nsPerNode).toBeGreaterThan(0);
       expect(r.planBytesPerNode).toBeGreaterThan(0);
       expect(r.planArrayBytes).toBeCloseTo(r.planArrayBytesPerNode * r.nodes, 3);
       expect(r.peakRssBytesPerNode).toBeGreaterThan(0);
+      // One child per round, each with its own repetitions.
+      expect(r.runs.map((x) => x.round)).toEqual([...Array(rounds).keys()]);
+      for (const x of r.runs) {
+        isTiming(x.forward);
+        isTiming(x.gradient);
+        expect(x.forward.samples).toHaveLength(defaultOptions(true).reps);
+      }
+      const v = r.vsSmallest;
+      expect(v.perRound).toHaveLength(rounds);
+      expect(v.min).toBeLessThanOrEqual(v.median);
+      expect(v.median).toBeLessThanOrEqual(v.max);
+      if (r.nodes === sizes[0]) expect(v).toEqual({ median: 1, min: 1, max: 1, perRound: Array(rounds).fill(1) });
+    }
+    // Every round ran every (family, size) once, each in its own slot.
+    for (let round = 0; round < rounds; round++) {
+      const slots = rows.map((r) => r.runs.find((x) => x.round === round)!.slot).sort((a, b) => a - b);
+      expect(slots).toEqual([...slots.keys()]);
     }
     const text = report(results);
-    for (const f of RANDOM_ARGS) expect(text).toMatch(new RegExp(`^${f}\\s+1e3\\s`, "m"));
+    for (const f of RANDOM_ARGS) expect(text).toMatch(new RegExp(`^${f}\\s+1e3\\s.*1\\.00× \\[1\\.00–1\\.00\\]`, "m"));
+  });
+
+  it("rotates the scaling order per round: each round runs every size and family once, starting elsewhere", () => {
+    const sizes = [10_000, 100_000, 1_000_000];
+    const orders = [0, 1, 2].map((r) => roundOrder(sizes, r).map((j) => `${j.family} ${j.nodes}`));
+    for (const o of orders) expect([...o].sort()).toEqual(RANDOM_ARGS.flatMap((f) => sizes.map((n) => `${f} ${n}`)).sort());
+    expect(new Set(orders.map((o) => o[0])).size).toBe(3);
+    // A family's sizes run back to back (the per-round size ratio compares neighbours in time).
+    for (const o of orders) expect(o.slice(0, sizes.length).every((j) => j.startsWith(o[0]!.split(" ")[0]!))).toBe(true);
   });
 
   it("builds the scaling graph with impl's builder exactly as its JSON case compiles", () => {
@@ -118,16 +147,22 @@ describe("npm run bench -- --quick", () => {
   });
 
   it("judges the scaling targets on both families and prints both figures", () => {
-    const row = (family: RandomArgs, nodes: number, nsPerNode: number): ScalingRow => {
-      const t = { ms: (nsPerNode * nodes) / 2e6, cpuMs: (nsPerNode * nodes) / 2e6, samples: [1], calls: 1 };
-      return { family, nodes, compileMs: 1, forward: t, gradient: t, totalMs: 2 * t.ms, nsPerNode, planBytesPerNode: 80, planArrayBytesPerNode: 66, planArrayBytes: 66 * nodes, peakRssBytesPerNode: 200, builder: "GraphBuilder" };
+    // ns/node per round; the row's own figures are the medians (the target pairs the rounds itself).
+    const row = (family: RandomArgs, nodes: number, byRound: number[]): ScalingRow => {
+      const mem = { planBytesPerNode: 80, planArrayBytesPerNode: 66, planArrayBytes: 66 * nodes, peakRssBytesPerNode: 200, builder: "GraphBuilder" };
+      const t = (ns: number): Timing => ({ ms: (ns * nodes) / 2e6, cpuMs: (ns * nodes) / 2e6, samples: [1], calls: 1 });
+      const runs: ScalingRun[] = byRound.map((ns, round) => ({ round, slot: 0, compileMs: 1, forward: t(ns), gradient: t(ns), totalMs: 2 * t(ns).ms, nsPerNode: ns, ...mem }));
+      const nsPerNode = [...byRound].sort((a, b) => a - b)[1]!;
+      const one = { median: 1, min: 1, max: 1, perRound: [1, 1, 1] };
+      return { family, nodes, compileMs: 1, forward: t(nsPerNode), gradient: t(nsPerNode), totalMs: 2 * t(nsPerNode).ms, nsPerNode, vsSmallest: one, ...mem, runs };
     };
-    const scaling = [row("uniform", 10_000, 100), row("uniform", 1_000_000, 180), row("local", 10_000, 100), row("local", 1_000_000, 120)];
+    const scaling = [row("uniform", 10_000, [100, 100, 100]), row("uniform", 1_000_000, [180, 170, 190]), row("local", 10_000, [100, 100, 100]), row("local", 1_000_000, [120, 125, 140])];
     const { targets: _t, ...rest } = results;
     const t = judgeTargets({ ...rest, meta: { ...rest.meta, options: { ...rest.meta.options, quick: false } }, suites: { scaling }, errors: [] });
     const t6 = t.find((x) => x.target.startsWith("time per node"))!;
     expect(t6.met).toBe(false);
-    expect(t6.measured).toMatch(/^MET on local args \(1\.20×, 120 vs 100 ns\/node\); NOT MET on uniform args \(1\.80×, 180 vs 100 ns\/node\)\. The 10⁶ plan's arrays are 66 MB/);
+    expect(t6.measured).toContain("MET on local args (1.25× [3 rounds 1.20–1.40×, rounds on both sides of 1.3×], 125 vs 100 ns/node); NOT MET on uniform args (1.80× [3 rounds 1.70–1.90×], 180 vs 100 ns/node). The 10⁶ plan's arrays are 66 MB");
+    expect(t6.measured.startsWith("MET on local")).toBe(true);
     const t4 = t.find((x) => x.target.includes("< 0.5 s"))!;
     expect(t4.met).toBe(true);
     expect(t4.measured).toContain("uniform args");

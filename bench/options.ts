@@ -25,6 +25,8 @@ export interface BenchOptions {
   readonly batchMs: number;
   /** Minimum warm-up per contender, ms. */
   readonly warmupMs: number;
+  /** Scaling: rounds of child processes (every size and family once per round, order rotated). */
+  readonly rounds: number;
   readonly sizes: Sizes;
   /** Where the JSON goes; undefined: nowhere. */
   readonly out: string | undefined;
@@ -46,11 +48,11 @@ const QUICK_SIZES: Sizes = {
 
 export function defaultOptions(quick: boolean, out: string | undefined = "bench/results/latest.json"): BenchOptions {
   return quick
-    ? { quick, only: SUITES, reps: 3, batchMs: 5, warmupMs: 10, sizes: QUICK_SIZES, out }
-    : { quick, only: SUITES, reps: 7, batchMs: 100, warmupMs: 300, sizes: DEFAULT_SIZES, out };
+    ? { quick, only: SUITES, reps: 3, batchMs: 5, warmupMs: 10, rounds: 2, sizes: QUICK_SIZES, out }
+    : { quick, only: SUITES, reps: 7, batchMs: 100, warmupMs: 300, rounds: 3, sizes: DEFAULT_SIZES, out };
 }
 
-const USAGE = `npm run bench -- [--quick] [--only ${SUITES.join(",")}] [--reps N] [--out FILE | --no-out]`;
+const USAGE = `npm run bench -- [--quick] [--only ${SUITES.join(",")}] [--reps N] [--rounds N] [--out FILE | --no-out]`;
 
 /** Parses argv (after the script name); throws with the usage on anything unknown. */
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -72,6 +74,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       const reps = Number(value());
       if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps takes a positive integer\nusage: ${USAGE}`);
       o = { ...o, reps };
+    } else if (a === "--rounds") {
+      const rounds = Number(value());
+      if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a positive integer\nusage: ${USAGE}`);
+      o = { ...o, rounds };
     } else if (a === "--out") o = { ...o, out: value() };
     else if (a === "--no-out") o = { ...o, out: undefined };
     else if (a === "--help" || a === "-h") throw new Error(`usage: ${USAGE}`);

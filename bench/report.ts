@@ -69,14 +69,30 @@ export function report(r: BenchResults): string {
   if (scaling) {
     out.push(
       table(
-        "\n## scaling: random scalar graphs, one process per size and family (forward + gradient; build + compile apart)\n" +
-          "second args: uniform = half uniform over the whole graph, half among the last 64; local = uniform among the previous 1000 unknowns",
-        ["second args", "nodes", "build+compile ms", "forward ms", "gradient ms", "fwd+grad ms", "ns/node", "÷ smallest size", "plan held B/node", "plan arrays B/node", "peak RSS B/node", "built from"],
-        RANDOM_ARGS.flatMap((family) => {
-          const rows = scaling.filter((x) => x.family === family).sort((a, b) => a.nodes - b.nodes);
-          const first = rows[0];
-          return rows.map((x) => [x.family, x.nodes.toExponential(0).replace("e+", "e"), ms(x.compileMs), ms(x.forward.ms), ms(x.gradient.ms), ms(x.totalMs), x.nsPerNode.toFixed(0), times(x.nsPerNode / first!.nsPerNode), x.planBytesPerNode.toFixed(0), x.planArrayBytesPerNode.toFixed(0), x.peakRssBytesPerNode.toFixed(0), x.builder]);
-        }),
+        `\n## scaling: random scalar graphs, one process per size and family, ${m.options.rounds} round(s) in rotated order (forward + gradient; build + compile apart)\n` +
+          "second args: uniform = half uniform over the whole graph, half among the last 64; local = uniform among the previous 1000 unknowns\n" +
+          "figures are medians over rounds; ÷ smallest size is the median of per-round ratios [min–max over rounds]",
+        ["second args", "nodes", "build+compile ms", "forward ms", "gradient ms", "fwd+grad ms", "ns/node", "ns/node by round", "÷ smallest size", "plan held B/node", "plan arrays B/node", "peak RSS B/node", "built from"],
+        RANDOM_ARGS.flatMap((family) =>
+          scaling
+            .filter((x) => x.family === family)
+            .sort((a, b) => a.nodes - b.nodes)
+            .map((x) => [
+              x.family,
+              x.nodes.toExponential(0).replace("e+", "e"),
+              ms(x.compileMs),
+              ms(x.forward.ms),
+              ms(x.gradient.ms),
+              ms(x.totalMs),
+              x.nsPerNode.toFixed(0),
+              [...x.runs].sort((a, b) => a.round - b.round).map((y) => y.nsPerNode.toFixed(0)).join(" "),
+              `${times(x.vsSmallest.median)} [${x.vsSmallest.min.toFixed(2)}–${x.vsSmallest.max.toFixed(2)}]`,
+              x.planBytesPerNode.toFixed(0),
+              x.planArrayBytesPerNode.toFixed(0),
+              x.peakRssBytesPerNode.toFixed(0),
+              x.builder,
+            ]),
+        ),
       ),
     );
   }

@@ -78,6 +78,39 @@ export interface PeerSweep {
   readonly rows: readonly PeerRow[];
 }
 
+/** One scaling child process: one (family, size) in one round, its own medians over its repetitions. */
+export interface ScalingRun {
+  /** Round (0…rounds − 1) and this child's place in that round's order (0: ran first). */
+  readonly round: number;
+  readonly slot: number;
+  readonly compileMs: number;
+  readonly forward: Timing;
+  readonly gradient: Timing;
+  /** forward + gradient medians. */
+  readonly totalMs: number;
+  readonly nsPerNode: number;
+  readonly planBytesPerNode: number;
+  readonly planArrayBytesPerNode: number;
+  readonly planArrayBytes: number;
+  readonly peakRssBytesPerNode: number;
+  readonly builder: string;
+}
+
+/** A ratio taken once per round (both sides from the same round), then summarised. */
+export interface RoundRatio {
+  /** Median of the per-round ratios. */
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  /** In round order; only rounds in which both sides ran. */
+  readonly perRound: readonly number[];
+}
+
+/**
+ * One (family, size), over every round: each figure is the median over rounds of the children's
+ * figures (per child: a median over its repetitions). `forward`/`gradient` samples are the
+ * per-round medians; every child's full figures are in `runs`.
+ */
 export interface ScalingRow {
   /** How the graph's second arguments are drawn: "uniform" over the whole graph (half of them), or "local" (within the previous 1000 unknowns). */
   readonly family: RandomArgs;
@@ -85,9 +118,11 @@ export interface ScalingRow {
   readonly compileMs: number;
   readonly forward: Timing;
   readonly gradient: Timing;
-  /** forward + gradient medians. */
+  /** Median over rounds of each run's forward + gradient. */
   readonly totalMs: number;
   readonly nsPerNode: number;
+  /** ns/node over the same family's smallest size's, paired by round. */
+  readonly vsSmallest: RoundRatio;
   /** Heap + array buffers still held with the plan compiled and the case dropped, after a GC. */
   readonly planBytesPerNode: number;
   /** The plan's typed arrays alone (code and arena): what a plan needs, against what it keeps alive. */
@@ -98,6 +133,7 @@ export interface ScalingRow {
   readonly peakRssBytesPerNode: number;
   /** How the graph was built: impl's "GraphBuilder", or "JSON case" (a case object, then compile). */
   readonly builder: string;
+  readonly runs: readonly ScalingRun[];
 }
 
 export interface TargetResult {

@@ -2,12 +2,13 @@
  * One scaling measurement in a fresh process (so one size's garbage and heap growth cannot touch
  * the next, and peak RSS belongs to this size alone). Run with --expose-gc; argv[2] is
  * `{"nodes", "family", "reps", "batchMs", "warmupMs"}` (family: how the random graph draws its
- * second arguments, cases/random-graph.ts); prints one JSON line, a ScalingRow.
+ * second arguments, cases/random-graph.ts); prints one JSON line, a ScalingChild (the suite adds
+ * the round and the place in it).
  */
 import type { RandomArgs } from "./cases/random-graph.js";
 import { scalarPlan } from "./cases/scalar-plan.js";
 import { interleave } from "./measure.js";
-import type { ScalingRow } from "./results.js";
+import type { ScalingRun } from "./results.js";
 import { timing } from "./timing.js";
 
 const args = JSON.parse(process.argv[2] ?? "{}") as { nodes: number; family: RandomArgs; reps: number; batchMs: number; warmupMs: number };
@@ -41,9 +42,9 @@ const forward = timing(m.get("forward")!);
 const gradient = timing(m.get("gradient")!);
 const totalMs = forward.ms + gradient.ms;
 const peakRss = process.resourceUsage().maxRSS * 1024 - baseRss;
-const row: ScalingRow = {
-  family: args.family,
-  nodes: args.nodes,
+/** What one child reports: a ScalingRun without its place in the rounds. */
+export type ScalingChild = Omit<ScalingRun, "round" | "slot">;
+const row: ScalingChild = {
   compileMs,
   forward,
   gradient,

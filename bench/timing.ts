@@ -1,8 +1,18 @@
 /** From measured samples to the results' {@link Timing}. */
 import { median, type Samples } from "./measure.js";
-import type { Timing } from "./results.js";
+import type { RoundRatio, ScalingRun, Timing } from "./results.js";
 
 export const timing = (s: Samples): Timing => ({ ms: median(s.wall), cpuMs: median(s.cpu), samples: s.wall, calls: s.calls });
+
+/** a's ns/node over b's, per round in which both ran (same round: minutes apart at most), summarised. */
+export function roundRatio(a: readonly ScalingRun[], b: readonly ScalingRun[]): RoundRatio {
+  const perRound = a.flatMap((x) => {
+    const y = b.find((z) => z.round === x.round);
+    return y === undefined ? [] : [x.nsPerNode / y.nsPerNode];
+  });
+  if (perRound.length === 0) return { median: NaN, min: NaN, max: NaN, perRound };
+  return { median: median(perRound), min: Math.min(...perRound), max: Math.max(...perRound), perRound };
+}
 
 /** max |a − b| / max |b| (0 when b is all zeros and a equals it). */
 export function relDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
