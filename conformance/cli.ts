@@ -8,9 +8,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
+import { defaultExpectations } from "./backends/named-peers.js";
 import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
 import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
@@ -25,6 +26,11 @@ const HELP = `usage: npm run conform -- [options]
   --impl <backend>   backend to judge (default: impl):
                        impl               the optimized implementation (impl/), in process
                        reference          the reference interpreter, in process
+                       tfjs, jax-js, adnn, adnn-patched   peers' adapters, in process
+                       pytorch            /usr/bin/python3 conformance/adapters/pytorch/backend.py
+                                          (names resolve against the repository root; a peer's
+                                          conformance/adapters/<dir>/expectations.json, if any,
+                                          is applied unless --expectations is given)
                        <path>             a module whose default export is a backend
                        cmd:<program args> a program speaking the JSON-lines protocol
                                           (spec/08-backends.md), started without a shell
@@ -41,7 +47,8 @@ const HELP = `usage: npm run conform -- [options]
                      threads, each with its own backend (a cmd: backend starts one process per
                      worker), alongside the corpus. Same seed, same outcomes, same report order
   --expectations <file>  known failures {"expectations":[{"id","reason"}]}: reported as skipped;
-                     an unexpected pass or a stale entry is an error
+                     an unexpected pass or a stale entry is an error. Default: the named peer's
+                     own file, if any; "none": no file. The file in force is printed first
   --save-failures <dir>  write each property's shrunk counterexample as <dir>/<property>.json,
                      an ordinary case file that replays with --cases <dir> (no fast-check)
   --junit <file>     write a JUnit XML report (a testsuite per case file, one for the properties)
@@ -107,9 +114,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
+  // A named peer's own expectations apply unless --expectations names a file or "none"
+  // (spec/08-backends.md#backend.select).
+  const expectationsFile = values.expectations === undefined ? defaultExpectations(values.impl) : values.expectations === "none" ? undefined : values.expectations;
   let known: Expectations = new Map();
   try {
-    if (values.expectations !== undefined) known = readExpectations(values.expectations);
+    if (expectationsFile !== undefined) known = readExpectations(expectationsFile);
   } catch (e) {
     await backend.close();
     console.error(`conform: --expectations ${e instanceof Error ? e.message : String(e)}`);
@@ -125,6 +135,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await backend.close();
     console.error(`conform: cannot write --report ${JSON.stringify(values.report)}: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
+  }
+  if (expectationsFile !== undefined) {
+    console.log(`expectations: ${relative(process.cwd(), expectationsFile)} (${known.size} known failure${known.size === 1 ? "" : "s"})`);
   }
   const started = performance.now();
   const seen = new Set<string>();
@@ -174,7 +187,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await Promise.all([backend.close(), pool]);
   }
   const selected = values.filter === undefined ? () => true : globMatcher(values.filter);
-  const stale = staleEntries(known, seen, selected, values.expectations ?? "");
+  const stale = staleEntries(known, seen, selected, expectationsFile === undefined ? "" : relative(process.cwd(), expectationsFile));
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
   if (values["save-failures"] !== undefined) {
