@@ -15,6 +15,10 @@ import { defaultExpectations } from "./backends/named-peers.js";
 import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
 import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
+import { mergeMain } from "./run/merge-cli.js";
+import { printReport } from "./run/print-report.js";
+import { ProgressLine } from "./run/progress-line.js";
+import { inShard, parseShard, propertyPlan } from "./run/shard.js";
 import { PROFILES, runProperties, type Profile } from "./run/run-properties.js";
 import { runPropertiesInPool } from "./run/run-properties-in-pool.js";
 import { globMatcher, hasTag, runSuite, unresponsive } from "./run/run-suite.js";
@@ -22,6 +26,7 @@ import { PROPERTIES } from "./properties/index.js";
 import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
+       npm run conform -- merge <report.jsonl>… [-o merged.jsonl]   (merge --help)
 
   --impl <backend>   backend to judge (default: impl):
                        impl               the optimized implementation (impl/), in process
@@ -53,10 +58,17 @@ const HELP = `usage: npm run conform -- [options]
                      an ordinary case file that replays with --cases <dir> (no fast-check)
   --junit <file>     write a JUnit XML report (a testsuite per case file, one for the properties)
   --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
+  --shard <k/n>      run the k-th of n parts (1 ≤ k ≤ n), for n CI machines: corpus cases by a
+                     hash of their id, each property on its share of --runs with its own seed
+                     (printed in a failure's replay flags); merge the --report files with merge
+  --quiet            print only a line per failing id and the summary line
   --verbose          print every case, not only failures, and the backend's stderr
-  --help             this text`;
+  --help             this text
+  On a terminal, a run longer than a second shows a progress line on stderr (not with --quiet
+  or --verbose).`;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "merge") return mergeMain(argv.slice(1)); // spec/06-conformance.md#conform.merge
   let values;
   try {
     ({ values } = parseArgs({
@@ -75,6 +87,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         expectations: { type: "string" },
         "save-failures": { type: "string" },
         junit: { type: "string" },
+        shard: { type: "string" },
+        quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
@@ -106,6 +120,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: --jobs needs a positive whole number of threads, got ${JSON.stringify(values.jobs)}\n\n${HELP}`);
     return 2;
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && shard === undefined) {
+    console.error(`conform: --shard needs k/n with whole numbers 1 ≤ k ≤ n, got ${JSON.stringify(values.shard)}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.quiet && values.verbose) {
+    console.error(`conform: --quiet and --verbose exclude each other\n\n${HELP}`);
+    return 2;
+  }
+  const plan = propertyPlan(seed, runs, shard); // this shard's seed and runs (spec/06-conformance.md#conform.shard)
   const verbose = values.verbose;
   let backend: Backend;
   try {
@@ -129,37 +153,49 @@ export async function main(argv: readonly string[]): Promise<number> {
   let jsonl: JsonlReport | undefined;
   try {
     if (values.report !== undefined) {
-      jsonl = new JsonlReport(values.report, { backend: values.impl, seed, runs, cases, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
+      const tagged = (values.tags ?? []).flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+      jsonl = new JsonlReport(values.report, {
+        backend: values.impl, seed, runs, cases,
+        ...(values.filter !== undefined ? { filter: values.filter } : {}),
+        ...(tagged.length > 0 ? { tags: tagged } : {}),
+        ...(shard !== undefined ? { shard: { ...shard, seed: plan.seed, runs: plan.runs } } : {}),
+      });
     }
   } catch (e) {
     await backend.close();
     console.error(`conform: cannot write --report ${JSON.stringify(values.report)}: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
-  if (expectationsFile !== undefined) {
+  if (expectationsFile !== undefined && !values.quiet) {
     console.log(`expectations: ${relative(process.cwd(), expectationsFile)} (${known.size} known failure${known.size === 1 ? "" : "s"})`);
   }
   const started = performance.now();
   const seen = new Set<string>();
+  // spec/06-conformance.md#conform.progress: a TTY only, after a second, erased before the report.
+  const progress = new ProgressLine(process.stderr, { enabled: !values.quiet && !verbose });
+  const ticker = setInterval(() => progress.tick(), 250).unref();
   const onOutcome = (o: Outcome): void => {
     seen.add(o.id);
-    jsonl?.record(expected(o, known));
+    const seenAs = expected(o, known);
+    jsonl?.record(seenAs);
+    progress.count(seenAs);
   };
   let outcomes: Outcome[];
   const tags = (values.tags ?? []).flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
   const byFilter = values.filter === undefined ? () => true : globMatcher(values.filter);
   const match = (id: string): boolean => byFilter(id) && hasTag(["property", id.replace(/^property\./, "")], tags);
   const threads = Math.min(jobs, PROPERTIES.filter((p) => match(`property.${p.name}`)).length);
+  progress.update({ propertiesTotal: plan.runs > 0 ? PROPERTIES.filter((p) => match(`property.${p.name}`)).length : 0 });
   // With worker threads the properties start at once, alongside the corpus; their outcomes are
   // held back until the corpus's have been streamed, so the report's order does not depend on --jobs.
   const stop = new AbortController();
   const held: Outcome[] = [];
   let corpusDone = false;
-  const pool = threads > 1 && runs > 0
-    ? runPropertiesInPool({ impl: values.impl, timeoutMs, verbose }, { seed, runs, match, jobs: threads, signal: stop.signal, onOutcome: (o) => (corpusDone ? onOutcome(o) : held.push(o)) })
+  const pool = threads > 1 && plan.runs > 0
+    ? runPropertiesInPool({ impl: values.impl, timeoutMs, verbose }, { seed, runs, match, jobs: threads, signal: stop.signal, onOutcome: (o) => (corpusDone ? onOutcome(o) : held.push(o)), ...(shard !== undefined ? { shard } : {}) })
     : undefined;
   try {
-    outcomes = await runSuite(backend, { cases, onOutcome, tags, ...(values.filter !== undefined ? { filter: values.filter } : {}) });
+    outcomes = await runSuite(backend, { cases, onOutcome, tags, onPlanned: (n) => progress.update({ corpusTotal: n }), ...(values.filter !== undefined ? { filter: values.filter } : {}), ...(shard !== undefined ? { shard } : {}) });
     // Random cases only when the backend said hello (a failed hello is already the run's error),
     // and none for a backend the corpus found unresponsive (spec/08-backends.md#backend.unresponsive).
     const helloFailed = outcomes.some((o) => o.id === "(hello)");
@@ -167,8 +203,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (silent) {
       stop.abort();
       await pool;
-      for (const p of PROPERTIES.filter((q) => runs > 0 && match(`property.${q.name}`))) {
-        const o: Outcome = { id: `property.${p.name}`, file: `(seed ${seed})`, status: "error", reason: "not run: the backend is unresponsive (spec: backend.unresponsive)" };
+      for (const p of PROPERTIES.filter((q) => plan.runs > 0 && match(`property.${q.name}`))) {
+        const o: Outcome = { id: `property.${p.name}`, file: `(seed ${plan.seed})`, status: "error", reason: "not run: the backend is unresponsive (spec: backend.unresponsive)" };
         outcomes.push(o);
         onOutcome(o);
       }
@@ -180,19 +216,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       outcomes.push(...(await pool));
     } else if (!helloFailed) {
-      outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, match })));
+      outcomes.push(...(await runProperties(backend, { seed, runs, onOutcome, match, ...(shard !== undefined ? { shard } : {}) })));
     }
   } finally {
+    clearInterval(ticker);
+    progress.clear();
     stop.abort(); // a no-op once the pool is done; otherwise (the corpus threw) its workers end
     await Promise.all([backend.close(), pool]);
   }
-  const selected = values.filter === undefined ? () => true : globMatcher(values.filter);
+  // In a shard, an entry naming a corpus case outside it is not this shard's to find (conform.shard).
+  const byShard = (id: string): boolean => (id.startsWith("property.") ? shard === undefined || plan.runs > 0 : inShard(id, shard));
+  const selected = (id: string): boolean => (values.filter === undefined || globMatcher(values.filter)(id)) && byShard(id);
   const stale = staleEntries(known, seen, selected, expectationsFile === undefined ? "" : relative(process.cwd(), expectationsFile));
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
   if (values["save-failures"] !== undefined) {
     try {
-      saveFailures(values["save-failures"], outcomes);
+      saveFailures(values["save-failures"], outcomes, values.quiet);
     } catch (e) {
       console.error(`conform: cannot write --save-failures ${JSON.stringify(values["save-failures"])}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -205,12 +245,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   jsonl?.close((performance.now() - started) / 1000);
-  report(outcomes, verbose);
+  printReport(outcomes, { verbose, quiet: values.quiet });
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
 }
 
 /** Each counterexample as `<dir>/<outcome id>.json`, with the case id made unique and permanent-looking. */
-function saveFailures(dir: string, outcomes: readonly Outcome[]): void {
+function saveFailures(dir: string, outcomes: readonly Outcome[], quiet: boolean): void {
   const failed = outcomes.filter((o) => o.counterexample !== undefined && (o.status === "fail" || o.status === "error"));
   if (failed.length > 0) mkdirSync(dir, { recursive: true });
   for (const o of failed) {
@@ -218,27 +258,8 @@ function saveFailures(dir: string, outcomes: readonly Outcome[]): void {
     const id = `counterexample.${o.id.replace(/^property\./, "").replace(/[^a-z0-9._-]/g, "-")}`;
     const file = join(dir, `${id}.json`);
     writeFileSync(file, `${JSON.stringify({ cases: [{ ...o.counterexample, id }] }, null, 2)}\n`);
-    console.log(`saved ${o.id}'s counterexample: ${file}`);
+    if (!quiet) console.log(`saved ${o.id}'s counterexample: ${file}`);
   }
-}
-
-function report(outcomes: readonly Outcome[], verbose: boolean): void {
-  const count = (s: Outcome["status"]): number => outcomes.filter((o) => o.status === s).length;
-  for (const o of outcomes) {
-    if (verbose || o.status === "fail" || o.status === "error") {
-      console.log(`${o.status.toUpperCase().padEnd(5)} ${o.id}${o.file ? ` (${o.file})` : ""}${o.reason ? `\n      ${o.reason}` : ""}`);
-    }
-  }
-  const skipped = outcomes.filter((o) => o.status === "skip");
-  if (skipped.length > 0 && !verbose) console.log(`skipped: ${skipped.map((o) => `${o.id} (${o.reason})`).join("; ")}`);
-  if (count("error") > 0) {
-    const faults = (["crashed", "timeout", "protocol"] as const)
-      .map((kind) => [kind, outcomes.filter((o) => o.fault === kind).length] as const)
-      .filter(([, n]) => n > 0)
-      .map(([kind, n]) => `${n} ${kind}`);
-    console.log(`errored: ${count("error")} (counted as failed${faults.length > 0 ? `; ${faults.join(", ")}` : ""})`);
-  }
-  console.log(`conform: ${count("pass")} passed, ${count("fail") + count("error")} failed, ${count("skip")} skipped`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -2,19 +2,43 @@
  * The streamed JSON-lines report (`--report <file>`): a header, one record per case or property
  * as soon as it is judged, a footer. Each line is written with one synchronous write, so a run
  * that is killed leaves a valid prefix: whole lines, the header first. Records hold no timings,
- * so the same seed and inputs give the same records.
+ * so the same seed and inputs give the same records. The header says what ran — backend, case
+ * paths, filter, tags, seed, runs and, for `--shard k/n`, which shard — so that the reports of the
+ * shards of one run can be checked to belong together and merged (merge-reports.ts).
  *
  * @see spec/06-conformance.md#conform.outcome
+ * @see spec/06-conformance.md#conform.merge
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Outcome } from "./outcome.js";
 
+/** A shard's place in its run and what its properties ran (spec/06-conformance.md#conform.shard). */
+export interface ReportShard {
+  readonly index: number;
+  readonly count: number;
+  /** The shard's own seed and random cases per property. */
+  readonly seed: number;
+  readonly runs: number;
+}
+
 export interface ReportHeader {
   readonly backend: string;
+  /** The run's --seed and random cases per property (a shard's own are in `shard`). */
   readonly seed: number;
   readonly runs: number;
   readonly cases: readonly string[];
   readonly filter?: string;
+  /** --tags, when given. */
+  readonly tags?: readonly string[];
+  /** --shard k/n, when given. */
+  readonly shard?: ReportShard;
+  /** Only in a merged report: the shards it joins, in order. */
+  readonly shards?: readonly ReportShard[];
+}
+
+/** The footer's counter an outcome adds to. */
+export function countKey(status: Outcome["status"]): "passed" | "failed" | "skipped" | "errored" {
+  return status === "pass" ? "passed" : status === "fail" ? "failed" : status === "skip" ? "skipped" : "errored";
 }
 
 export class JsonlReport {
@@ -28,8 +52,7 @@ export class JsonlReport {
   }
 
   record(o: Outcome): void {
-    const key = o.status === "pass" ? "passed" : o.status === "fail" ? "failed" : o.status === "skip" ? "skipped" : "errored";
-    this.counts[key]++;
+    this.counts[countKey(o.status)]++;
     this.line({ type: "record", ...o });
   }
 

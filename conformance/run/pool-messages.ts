@@ -16,7 +16,7 @@ export interface WorkerLoad {
 
 /** Pool → worker: run one property (`property` indexes PROPERTIES), or close the backend and end. */
 export type ToWorker =
-  | { readonly type: "run"; readonly slot: number; readonly property: number; readonly seed: number; readonly runs: number }
+  | { readonly type: "run"; readonly slot: number; readonly property: number; readonly seed: number; readonly runs: number; readonly replay?: string }
   | { readonly type: "close" };
 
 /** Worker → pool: the outcome of the property run for `slot`, and its wall time. */

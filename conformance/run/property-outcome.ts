@@ -8,20 +8,21 @@
 import type { PropertyResult } from "../properties/index.js";
 import type { Outcome } from "./outcome.js";
 
-export function propertyOutcome(id: string, seed: number, r: PropertyResult): Outcome {
+/** `replay`: how to replay a failure, before its path (a shard's gives the flags without --shard, spec: conform.shard). */
+export function propertyOutcome(id: string, seed: number, r: PropertyResult, replay = `replay: --seed ${seed}`): Outcome {
   const file = `(seed ${seed})`;
   const undecided = r.inconclusive > 0 ? `; ${r.inconclusive} undecided` : "";
   // The counters (e.g. the FD second opinion's PASS / FAIL / INCONCLUSIVE) are shown, never judged.
   const stats = r.stats !== undefined ? `; ${Object.entries(r.stats).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(", ")}` : "";
   if (r.status === "pass") return { id, file, status: "pass", reason: `${r.runs} random cases${undecided}${stats}` };
-  const replay = r.path !== undefined ? ` (replay: --seed ${seed}, path ${r.path})` : "";
+  const replayText = r.path !== undefined ? ` (${replay}, path ${r.path})` : "";
   const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
   const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
   return {
     id,
     file,
     status: r.status,
-    reason: `${r.reason ?? r.status}${replay}${counterexample}${tangent}`,
+    reason: `${r.reason ?? r.status}${replayText}${counterexample}${tangent}`,
     ...(r.counterexample !== undefined && r.tangent === undefined ? { counterexample: r.counterexample } : {}),
     ...(r.fault !== undefined ? { fault: r.fault } : {}),
   };

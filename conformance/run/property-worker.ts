@@ -21,7 +21,7 @@ const backend: Promise<Backend> = loadBackend(load.impl, {
 });
 backend.catch(() => undefined); // reported with each property below, not as an unhandled rejection
 
-async function run(slot: number, index: number, seed: number, runs: number): Promise<FromWorker> {
+async function run(slot: number, index: number, seed: number, runs: number, replay?: string): Promise<FromWorker> {
   const started = performance.now();
   const p = PROPERTIES[index];
   if (p === undefined) throw new Error(`no property at index ${index}`);
@@ -34,12 +34,12 @@ async function run(slot: number, index: number, seed: number, runs: number): Pro
     const reason = `the worker thread could not load the backend: ${e instanceof Error ? e.message : String(e)}`;
     return { type: "done", slot, outcome: { id, file: `(seed ${seed})`, status: "error", reason }, seconds: seconds() };
   }
-  return { type: "done", slot, outcome: propertyOutcome(id, seed, await p.run(b, { seed, runs })), seconds: seconds() };
+  return { type: "done", slot, outcome: propertyOutcome(id, seed, await p.run(b, { seed, runs }), replay), seconds: seconds() };
 }
 
 port.on("message", (m: ToWorker) => {
   if (m.type === "run") {
-    void run(m.slot, m.property, m.seed, m.runs).then((done) => port.postMessage(done));
+    void run(m.slot, m.property, m.seed, m.runs, m.replay).then((done) => port.postMessage(done));
   } else {
     void backend
       .then((b) => b.close())

@@ -23,6 +23,7 @@ import { OrderedEmitter } from "./ordered-emitter.js";
 import type { Outcome } from "./outcome.js";
 import type { FromWorker, ToWorker, WorkerLoad } from "./pool-messages.js";
 import type { PropertyRunOptions } from "./run-properties.js";
+import { propertyPlan } from "./shard.js";
 
 export interface PoolOptions extends PropertyRunOptions {
   /** Worker threads (at most one per selected property). */
@@ -69,7 +70,8 @@ function execArgvWithoutTsx(argv: readonly string[]): string[] {
 }
 
 export function runPropertiesInPool(load: WorkerLoad, options: PoolOptions): Promise<Outcome[]> {
-  const selected = options.runs === 0 ? [] : PROPERTIES.map((p, index) => ({ id: `property.${p.name}`, name: p.name, index })).filter((p) => options.match?.(p.id) ?? true);
+  const plan = propertyPlan(options.seed, options.runs, options.shard); // spec/06-conformance.md#conform.shard
+  const selected = plan.runs === 0 ? [] : PROPERTIES.map((p, index) => ({ id: `property.${p.name}`, name: p.name, index })).filter((p) => options.match?.(p.id) ?? true);
   if (selected.length === 0 || options.signal?.aborted === true) return Promise.resolve([]);
   const queue = selected.map((_, slot) => slot).sort((a, b) => (COST[selected[b]?.name ?? ""] ?? 0) - (COST[selected[a]?.name ?? ""] ?? 0));
   let aborted = false;
@@ -100,7 +102,7 @@ export function runPropertiesInPool(load: WorkerLoad, options: PoolOptions): Pro
         w.current = queue.shift();
         const p = w.current === undefined ? undefined : selected[w.current];
         if (w.current === undefined || p === undefined) release(w);
-        else w.worker.postMessage({ type: "run", slot: w.current, property: p.index, seed: options.seed, runs: options.runs } satisfies ToWorker);
+        else w.worker.postMessage({ type: "run", slot: w.current, property: p.index, seed: plan.seed, runs: plan.runs, replay: plan.replay(p.name) } satisfies ToWorker);
       };
       w.worker.on("message", (m: FromWorker) => {
         if (m.slot !== w.current) return;
@@ -116,7 +118,7 @@ export function runPropertiesInPool(load: WorkerLoad, options: PoolOptions): Pro
         const p = slot === undefined ? undefined : selected[slot];
         if (slot !== undefined && p !== undefined) {
           const reason = `the worker thread running it died (${died ?? `exit code ${code}`}); the harness went on without it`;
-          emitter.put(slot, { id: p.id, file: `(seed ${options.seed})`, status: "error", reason, fault: "crashed" });
+          emitter.put(slot, { id: p.id, file: `(seed ${plan.seed})`, status: "error", reason, fault: "crashed" });
           if (queue.length > 0) start();
         }
         if (workers.size === 0) {

@@ -9,6 +9,7 @@
 import { PROPERTIES, type BackendLike } from "../properties/index.js";
 import type { Outcome } from "./outcome.js";
 import { propertyOutcome } from "./property-outcome.js";
+import { propertyPlan, type Shard } from "./shard.js";
 
 /** Random cases per property for each profile. */
 export const PROFILES = { quick: 25, default: 1000, thorough: 10_000 } as const;
@@ -22,15 +23,18 @@ export interface PropertyRunOptions {
   readonly match?: (id: string) => boolean;
   /** Called with each outcome as soon as it is known (streamed reports), in PROPERTIES order. */
   readonly onOutcome?: (o: Outcome) => void;
+  /** `--shard k/n`: run this shard's share of `runs` with its own seed (spec/06-conformance.md#conform.shard). */
+  readonly shard?: Shard;
 }
 
 export async function runProperties(backend: BackendLike, options: PropertyRunOptions): Promise<Outcome[]> {
-  if (options.runs === 0) return [];
+  const plan = propertyPlan(options.seed, options.runs, options.shard);
+  if (plan.runs === 0) return [];
   const outcomes: Outcome[] = [];
   for (const p of PROPERTIES) {
     const id = `property.${p.name}`;
     if (options.match !== undefined && !options.match(id)) continue;
-    const o = propertyOutcome(id, options.seed, await p.run(backend, { seed: options.seed, runs: options.runs }));
+    const o = propertyOutcome(id, plan.seed, await p.run(backend, { seed: plan.seed, runs: plan.runs }), plan.replay(p.name));
     outcomes.push(o);
     options.onOutcome?.(o);
   }

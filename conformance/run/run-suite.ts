@@ -11,6 +11,7 @@ import { BackendFault } from "../backends/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "./judge.js";
 import type { Outcome } from "./outcome.js";
+import { inShard, type Shard } from "./shard.js";
 
 /**
  * Timeouts in a row after which the backend is deemed unresponsive and the remaining cases are not
@@ -28,6 +29,15 @@ export interface SuiteOptions {
   readonly tags?: readonly string[];
   /** Called with each outcome as soon as it is known (streamed reports). */
   readonly onOutcome?: (o: Outcome) => void;
+  /** Called once, before the first outcome, with how many outcomes the corpus will give (progress). */
+  readonly onPlanned?: (count: number) => void;
+  /**
+   * `--shard k/n`: only the cases, and the load faults naming a case, whose id hashes to this
+   * shard; a fault naming no case (a file that does not load) is every shard's.
+   *
+   * @see spec/06-conformance.md#conform.shard
+   */
+  readonly shard?: Shard;
 }
 
 /**
@@ -36,8 +46,11 @@ export interface SuiteOptions {
  * errored outcome `(hello)`; the caller closes the backend.
  */
 export async function runSuite(backend: InProcessBackend, options: SuiteOptions): Promise<Outcome[]> {
-  const { cases, faults } = loadCaseFiles([...options.cases]);
+  const loaded = loadCaseFiles([...options.cases]);
+  const faults = loaded.faults.filter((f) => f.where.caseId === undefined || inShard(f.where.caseId, options.shard));
   const match = options.filter === undefined ? () => true : globMatcher(options.filter);
+  const cases = loaded.cases.filter((c) => match(c.case.id) && hasTag(c.case.tags, options.tags) && inShard(c.case.id, options.shard));
+  options.onPlanned?.(faults.length + cases.length);
   const outcomes: Outcome[] = [];
   const emit = (o: Outcome): void => {
     outcomes.push(o);
@@ -55,13 +68,12 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     emit({ id: "(hello)", file: "", status: "error", reason: `hello failed: ${e instanceof BackendFault ? `${e.kind}: ` : ""}${e instanceof Error ? e.message : String(e)}`, ...fault });
     return outcomes;
   }
-  for (const loaded of cases) {
-    if (!match(loaded.case.id) || !hasTag(loaded.case.tags, options.tags)) continue;
+  for (const c of cases) {
     if (unresponsive(outcomes)) {
-      emit({ id: loaded.case.id, file: loaded.file, status: "error", reason: `${NOT_SENT} (${UNRESPONSIVE_AFTER} requests in a row timed out; spec: backend.unresponsive)` });
+      emit({ id: c.case.id, file: c.file, status: "error", reason: `${NOT_SENT} (${UNRESPONSIVE_AFTER} requests in a row timed out; spec: backend.unresponsive)` });
       continue;
     }
-    emit(await judge(loaded, backend, capabilities, precision));
+    emit(await judge(c, backend, capabilities, precision));
   }
   return outcomes;
 }
