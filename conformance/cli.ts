@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
 import { defaultExpectations } from "./backends/named-peers.js";
@@ -167,7 +167,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (expectationsFile !== undefined && !values.quiet) {
-    console.log(`expectations: ${relative(process.cwd(), expectationsFile)} (${known.size} known failure${known.size === 1 ? "" : "s"})`);
+    console.log(`expectations: ${shownPath(expectationsFile)} (${known.size} known failure${known.size === 1 ? "" : "s"})`);
   }
   const started = performance.now();
   const seen = new Set<string>();
@@ -227,7 +227,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // In a shard, an entry naming a corpus case outside it is not this shard's to find (conform.shard).
   const byShard = (id: string): boolean => (id.startsWith("property.") ? shard === undefined || plan.runs > 0 : inShard(id, shard));
   const selected = (id: string): boolean => (values.filter === undefined || globMatcher(values.filter)(id)) && byShard(id);
-  const stale = staleEntries(known, seen, selected, expectationsFile === undefined ? "" : relative(process.cwd(), expectationsFile));
+  const stale = staleEntries(known, seen, selected, expectationsFile === undefined ? "" : shownPath(expectationsFile));
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
   if (values["save-failures"] !== undefined) {
@@ -247,6 +247,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   jsonl?.close((performance.now() - started) / 1000);
   printReport(outcomes, { verbose, quiet: values.quiet });
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
+}
+
+/** A path relative to the working directory when inside it, else absolute (spec/08-backends.md#backend.select). */
+function shownPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside.startsWith("..") || isAbsolute(inside) ? resolve(file) : inside;
 }
 
 /** Each counterexample as `<dir>/<outcome id>.json`, with the case id made unique and permanent-looking. */

@@ -40,13 +40,13 @@ export const isPeerName = (impl: string): impl is PeerName => Object.hasOwn(NAME
 
 /**
  * The peer `name` resolved against `root`; throws an Error naming the missing file when its
- * adapter (module, or program and script) does not exist.
+ * adapter (module, or program and script) does not exist. `exists` is for tests.
  */
-export function resolvePeer(name: PeerName, root: string = REPO_ROOT): ResolvedPeer {
+export function resolvePeer(name: PeerName, root: string = REPO_ROOT, exists: (path: string) => boolean = existsSync): ResolvedPeer {
   const peer: NamedPeer = NAMED_PEERS[name];
   const expectations = peer.expectations === undefined ? {} : { expectations: resolve(root, peer.expectations) };
   const files = "module" in peer ? [resolve(root, peer.module)] : [peer.program, resolve(root, peer.script)];
-  const missing = files.find((f) => !existsSync(f));
+  const missing = files.find((f) => !exists(f));
   if (missing !== undefined) throw new Error(`--impl ${name}: its adapter needs ${missing}, which does not exist`);
   return "module" in peer
     ? { name, module: files[0] as string, ...expectations }
