@@ -1,5 +1,5 @@
-// `--impl` resolution and in-process backends: the reference, a module by path (default or named
-// export), plain objects thrown as spec errors, asynchronous answers and their timeout
+// `--impl` resolution and in-process backends: the reference, the adnn peers by name, a module by
+// path (default or named export), plain objects thrown as spec errors, asynchronous answers and their timeout
 // (spec: backend.select, backend.in-process).
 import { describe, expect, it } from "vitest";
 import { judge } from "../run/judge.js";
@@ -41,8 +41,22 @@ describe("loadBackend", () => {
     expect(await judge(wrong, backend, ["gradient"])).toMatchObject({ status: "fail", reason: "expected E_DOMAIN, got E_UNKNOWN_OP: plain knows neg only, not exp" });
   });
 
+  it("`adnn` and `adnn-patched` name the adnn peers: as published it errors on matmul, patched it passes", async () => {
+    // Published first: the patch is a global, so once patched.ts is loaded it reaches both.
+    const published = await loadBackend("adnn");
+    expect((await published.hello()).name).toBe("adnn");
+    const before = await runSuite(published, { cases: ["conformance/cases"], filter: "paper.*" });
+    expect(before.filter((o) => o.status === "error")).toEqual([expect.objectContaining({ id: "paper.mlp.showcase", reason: "backend threw: ad is not defined" })]);
+    const patched = await loadBackend("adnn-patched");
+    expect((await patched.hello()).name).toBe("adnn-patched");
+    const after = await runSuite(patched, { cases: ["conformance/cases"], filter: "paper.*" });
+    expect(after.find((o) => o.id === "paper.mlp.showcase")?.status).toBe("pass");
+    expect(after.filter((o) => o.status === "fail" || o.status === "error")).toEqual([]);
+    delete (globalThis as { ad?: unknown }).ad;
+  });
+
   it("names what it accepts when --impl is unknown, missing or not a backend", async () => {
-    await expect(loadBackend("tfjs")).rejects.toThrow(/^unknown --impl "tfjs"; known: impl, reference, a path to a module/);
+    await expect(loadBackend("torch")).rejects.toThrow(/^unknown --impl "torch"; known: impl, reference, tfjs, jax-js, adnn, adnn-patched, pytorch, a path to a module/);
     await expect(loadBackend("./nowhere.mjs")).rejects.toThrow(/there is no file .*nowhere\.mjs/);
     await expect(loadBackend("conformance/backends/split-command.ts")).rejects.toThrow(/is not a backend with hello\(\)/);
     await expect(loadBackend("cmd:  ")).rejects.toThrow(/names no program/);
