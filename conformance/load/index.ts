@@ -7,6 +7,7 @@ export { caseFileValidator } from "./case-file-validator.js";
 export { caseValidator } from "./case-validator.js";
 export { createSchemaAjv } from "./create-schema-ajv.js";
 export { findDuplicateIds, type DuplicateCheck } from "./find-duplicate-ids.js";
+export { findForeignSchema } from "./find-foreign-schema.js";
 export { findRaggedRow, type RaggedRow } from "./find-ragged-row.js";
 export { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
 export { listCaseFiles, type CaseFileList } from "./list-case-files.js";

@@ -7,6 +7,7 @@ import type { Case } from "../../reference/case.js";
 import { SpecError, type ErrorLocation } from "../../reference/errors.js";
 import { caseFileValidator } from "./case-file-validator.js";
 import { caseValidator } from "./case-validator.js";
+import { findForeignSchema } from "./find-foreign-schema.js";
 import { findRaggedRow } from "./find-ragged-row.js";
 import { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
 import { findUnknownExpectKey } from "./find-unknown-expect-key.js";
@@ -20,16 +21,16 @@ export interface FileOutcome {
 }
 
 /**
- * Validate a parsed file. First the file level (case-file.schema.json with the cases left out): a
- * problem there (not an object, no "cases" array, an unknown top-level field) rejects the whole file
- * with one E_SCHEMA fault. Then each case on its own, so one bad case never hides another: a case
+ * Validate a parsed file. First the file level (a `$schema` naming another schema, spec
+ * case.schema-uri; then case-file.schema.json with the cases left out): a problem there (not an
+ * object, no "cases" array, an unknown top-level field) rejects the whole file with one E_SCHEMA fault. Then each case on its own, so one bad case never hides another: a case
  * nested deeper than {@link MAX_CASE_DEPTH}, breaking the case schema (one fault, at its most
  * specific error) or holding a ragged matrix (at the offending row) gives an E_SCHEMA fault, and an
  * expected gradient or solution for an id the case does not report an E_UNKNOWN_ID fault; every
  * other case loads. Faults carry the case id when the case has a string id. Never throws.
  */
 export function validateCaseFile(file: string, json: unknown): FileOutcome {
-  const fileLevel = fileProblem(json);
+  const fileLevel = findForeignSchema(json) ?? fileProblem(json);
   if (fileLevel !== undefined) return { cases: [], faults: [fileLevel.within({ file })] };
   const cases: LoadedCase[] = [];
   const faults: SpecError[] = [];
