@@ -1,5 +1,5 @@
 // `npm run conform` as a user runs it: the last line, the exit status, flags (spec: conform.run).
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./run/fixture.js";
@@ -164,5 +164,113 @@ describe("conform CLI", () => {
     writeFileSync(file, JSON.stringify({ cases: [example] }));
     const r = conform("--cases", file, "--runs", "0");
     expect(r.last).toBe("conform: 1 passed, 0 failed, 0 skipped");
+  });
+});
+
+describe("runs that fit CI (spec: conform.progress, conform.quiet, conform.shard, conform.merge)", () => {
+  const broken = ["--impl", "conformance/properties/testing/broken-module.ts"];
+  /** The CLI run in the background, so that several runs overlap. */
+  const conformAsync = (env: Record<string, string>, ...args: string[]) =>
+    new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 }, (e, stdout, stderr) =>
+        resolve({ status: e === null ? 0 : typeof e.code === "number" ? e.code : -1, stdout, stderr }),
+      );
+    });
+  type Line = { type: string; id?: string; status?: string; shards?: unknown[]; [k: string]: unknown };
+  const read = (file: string): Line[] => readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Line);
+  const corpusRecords = (lines: readonly Line[]) => lines.filter((l) => l.type === "record" && l.id?.startsWith("property.") !== true);
+
+  // `script` (util-linux) runs the CLI on a pseudo-terminal: the real TTY path, end to end.
+  const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+  it.skipIf(!hasScript)("on a terminal shows a progress line after a second, rewritten in place, erased before the report", () => {
+    const command = [process.execPath, "--import", "tsx", "conformance/cli.ts", "--runs", "20", "--jobs", "1"].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    const drawings = [...out.matchAll(/\r\x1b\[Kconform: corpus (\d+)\/(\d+) · properties (\d+)\/11 · 0 failed · (\d+) s/g)];
+    expect(drawings.length).toBeGreaterThanOrEqual(1);
+    expect(drawings.every((m) => Number(m[4]) >= 1)).toBe(true); // nothing during the first second
+    expect(drawings.every((m) => Number(m[1]) <= Number(m[2]))).toBe(true);
+    const summary = out.search(/conform: \d+ passed, 0 failed, 0 skipped/);
+    const erased = out.lastIndexOf("\r\x1b[K");
+    expect(summary).toBeGreaterThan(0);
+    expect(erased).toBeGreaterThan(drawings.at(-1)?.index ?? Infinity); // the last drawing is erased…
+    expect(erased).toBeLessThan(summary); // …before the report
+    expect(out.slice(erased + 4, summary).trim()).toBe("");
+  });
+
+  it("--quiet prints one line per failing id, then the summary: the ids a full run lists", async () => {
+    const args = [...broken, "--filter", "*tanh*", "--runs", "0"];
+    const [full, quiet] = await Promise.all([conformAsync({ BROKEN: "tanhWrong" }, ...args), conformAsync({ BROKEN: "tanhWrong" }, ...args, "--quiet")]);
+    const last = full.stdout.trimEnd().split("\n").at(-1);
+    expect(last).toMatch(/^conform: \d+ passed, \d+ failed, 0 skipped$/);
+    expect(quiet.status).toBe(1);
+    const failing = [...full.stdout.matchAll(/^(FAIL |ERROR) (\S+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(failing.length).toBeGreaterThan(1);
+    expect(quiet.stdout.trimEnd().split("\n")).toEqual([...failing, last]);
+    expect(conform("--quiet", "--verbose")).toMatchObject({ status: 2, stderr: expect.stringContaining("--quiet and --verbose exclude each other") });
+  });
+
+  it("rejects a --shard that is not k/n with 1 ≤ k ≤ n", () => {
+    for (const bad of ["0/2", "3/2", "x"]) { // the parser's own test tries more (shard.test.ts)
+      expect(conform("--shard", bad, "--runs", "0"), bad).toMatchObject({ status: 2, stderr: expect.stringContaining("--shard needs k/n") });
+    }
+  });
+
+  it("a sharded property's failure replays with the flags it prints, without --shard", async () => {
+    const sharded = await conformAsync({ BROKEN: "tanhWrong" }, ...broken, "--shard", "2/2", "--runs", "10", "--filter", "property.graph-gradient");
+    expect(sharded.status).toBe(1);
+    // Seed and share from the rule, not from the output: FNV-1a("20230315/2/2") mod 2³¹ (see shard.test.ts), ⌊2·10/2⌋ − ⌊10/2⌋.
+    const replay = /\(replay without --shard: --seed 2140691271 --runs 5 --filter property\.graph-gradient, path ([\d:]+)\)/.exec(sharded.stdout);
+    expect(replay).not.toBeNull();
+    const again = await conformAsync({ BROKEN: "tanhWrong" }, ...broken, "--seed", "2140691271", "--runs", "5", "--filter", "property.graph-gradient");
+    expect(again.status).toBe(1);
+    expect(again.stdout).toContain(`(replay: --seed 2140691271, path ${replay?.[1]})`);
+    const counterexample = (s: string) => /counterexample: (.*)/.exec(s)?.[1];
+    expect(counterexample(again.stdout)).toBeDefined();
+    expect(counterexample(again.stdout)).toBe(counterexample(sharded.stdout));
+  });
+
+  it("shards 1/2 and 2/2 split the corpus and merge to the unsharded run's corpus records", async () => {
+    const dir = fixture();
+    const quick = ["--profile", "quick", "--jobs", "1"];
+    const [one, two, whole] = await Promise.all([
+      conformAsync({}, ...quick, "--shard", "1/2", "--report", `${dir}/1.jsonl`),
+      conformAsync({}, ...quick, "--shard", "2/2", "--report", `${dir}/2.jsonl`),
+      conformAsync({}, ...quick, "--report", `${dir}/whole.jsonl`),
+    ]);
+    expect([one?.status, two?.status, whole?.status]).toEqual([0, 0, 0]);
+    for (const r of [one, two, whole]) expect(r?.stderr).not.toMatch(/conform: corpus|\r/); // stderr is no TTY: no progress line
+    const [a, b, w] = [read(`${dir}/1.jsonl`), read(`${dir}/2.jsonl`), read(`${dir}/whole.jsonl`)];
+    expect(a[0]?.["shard"]).toEqual({ index: 1, count: 2, seed: 146823774, runs: 12 });
+    expect(b[0]?.["shard"]).toEqual({ index: 2, count: 2, seed: 2140691271, runs: 13 });
+    // Each corpus case in exactly one shard; both shards non-empty.
+    const [ids1, ids2] = [corpusRecords(a).map((l) => l.id), corpusRecords(b).map((l) => l.id)];
+    expect(ids1.length).toBeGreaterThan(0);
+    expect(ids2.length).toBeGreaterThan(0);
+    expect(ids1.filter((id) => ids2.includes(id))).toEqual([]);
+
+    const merged = conform("merge", `${dir}/2.jsonl`, `${dir}/1.jsonl`, "-o", `${dir}/merged.jsonl`);
+    expect(merged.status).toBe(0);
+    const m = read(`${dir}/merged.jsonl`);
+    const byId = (lines: readonly Line[]) => new Map(corpusRecords(lines).map((l) => [l.id, l.status]));
+    expect(corpusRecords(m)).toHaveLength(corpusRecords(w).length);
+    expect(byId(m)).toEqual(byId(w));
+    expect(m[0]).toMatchObject({ type: "header", seed: 20230315, runs: 25, shards: [a[0]?.["shard"], b[0]?.["shard"]] });
+    const properties = m.filter((l) => l.type === "record" && l.id?.startsWith("property.") === true);
+    expect(properties.map((l) => l.id)).toEqual(w.filter((l) => l.id?.startsWith("property.") === true).map((l) => l.id));
+    expect(properties.every((l) => l.status === "pass" && l.shards?.length === 2)).toBe(true);
+    const records = m.filter((l) => l.type === "record");
+    expect(m.at(-1)).toMatchObject({ type: "footer", passed: records.length, failed: 0, errored: 0, skipped: 0 });
+    expect(merged.last).toBe(`conform: ${records.length} passed, 0 failed, 0 skipped`);
+
+    // A shard killed before its footer: the merge fails, naming the file; nothing is written.
+    const cut = readFileSync(`${dir}/2.jsonl`, "utf8").trimEnd().split("\n").slice(0, -1).join("\n");
+    writeFileSync(`${dir}/2-killed.jsonl`, `${cut}\n`);
+    const refused = conform("merge", `${dir}/1.jsonl`, `${dir}/2-killed.jsonl`, "-o", `${dir}/none.jsonl`);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${dir}/2-killed.jsonl: incomplete: no footer`);
+    expect(existsSync(`${dir}/none.jsonl`)).toBe(false);
+    expect(conform("merge", `${dir}/1.jsonl`)).toMatchObject({ status: 2, stderr: expect.stringContaining("shard 2/2 of the run of") });
   });
 });
