@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { JsonlReport } from "./jsonl-report.js";
+import { readJsonlReport } from "./read-jsonl-report.js";
 
 const cli = (args: string[]) => [process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args]] as const;
 const lines = (file: string): unknown[] => readFileSync(file, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as unknown);
@@ -42,5 +44,19 @@ describe("--report", () => {
     expect(parsed.length).toBeGreaterThan(50);
     expect(parsed[0]?.type).toBe("header");
     expect(parsed.slice(1).every((l) => l.type === "record")).toBe(true);
+  });
+
+  it("records tags and the shard in the header, and reads back whole: header, records, footer counts (spec: conform.shard)", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "report-")), "shard.jsonl");
+    const shard = { index: 2, count: 3, seed: 99, runs: 4 };
+    const report = new JsonlReport(file, { backend: "reference", seed: 1, runs: 12, cases: ["a", "b"], tags: ["paper"], shard });
+    report.record({ id: "c.one", file: "a", status: "pass" });
+    report.record({ id: "c.two", file: "a", status: "fail", reason: "off" });
+    report.record({ id: "property.p", file: "(seed 99)", status: "error", reason: "crashed", fault: "crashed" });
+    report.close(1.5);
+    const back = readJsonlReport(file);
+    expect(back.header).toEqual({ tool: "backslash-ad conform", report: 1, backend: "reference", seed: 1, runs: 12, cases: ["a", "b"], tags: ["paper"], shard });
+    expect(back.records.map((r) => [r.id, r.status])).toEqual([["c.one", "pass"], ["c.two", "fail"], ["property.p", "error"]]);
+    expect(back.footer).toEqual({ passed: 1, failed: 1, skipped: 0, errored: 1, seconds: 1.5 });
   });
 });
