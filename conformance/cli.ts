@@ -16,6 +16,8 @@ import { expected, readExpectations, staleEntries, type Expectations } from "./r
 import { JsonlReport } from "./run/jsonl-report.js";
 import { writeJunit } from "./run/junit-report.js";
 import { mergeMain } from "./run/merge-cli.js";
+import { reportCommand } from "./report/report-command.js";
+import { writeHtmlReport } from "./report/write-html-report.js";
 import { printReport } from "./run/print-report.js";
 import { ProgressLine } from "./run/progress-line.js";
 import { inShard, parseShard, propertyPlan } from "./run/shard.js";
@@ -27,6 +29,7 @@ import type { Outcome } from "./run/outcome.js";
 
 const HELP = `usage: npm run conform -- [options]
        npm run conform -- merge <report.jsonl>… [-o merged.jsonl]   (merge --help)
+       npm run conform -- report <run.jsonl> --html <out.html> [--bench <json>]   (report --help)
 
   --impl <backend>   backend to judge (default: impl):
                        impl               the optimized implementation (impl/), in process
@@ -58,6 +61,9 @@ const HELP = `usage: npm run conform -- [options]
                      an ordinary case file that replays with --cases <dir> (no fast-check)
   --junit <file>     write a JUnit XML report (a testsuite per case file, one for the properties)
   --report <file>    stream a JSON-lines report: a header, a record per case or property, a footer
+  --html <file>      write a static HTML report: summary, every outcome, and for each failing
+                     graph case its graph, (I − L), worst element, FD sweep and Taylor plot
+  --bench <file>     with --html: add the bench's JSON (e.g. bench/results/latest.json)
   --shard <k/n>      run the k-th of n parts (1 ≤ k ≤ n), for n CI machines: corpus cases by a
                      hash of their id, each property on its share of --runs with its own seed
                      (printed in a failure's replay flags); merge the --report files with merge
@@ -69,6 +75,7 @@ const HELP = `usage: npm run conform -- [options]
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === "merge") return mergeMain(argv.slice(1)); // spec/06-conformance.md#conform.merge
+  if (argv[0] === "report") return reportCommand(argv.slice(1)); // spec/06-conformance.md#conform.html
   let values;
   try {
     ({ values } = parseArgs({
@@ -87,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         expectations: { type: "string" },
         "save-failures": { type: "string" },
         junit: { type: "string" },
+        html: { type: "string" },
+        bench: { type: "string" },
         shard: { type: "string" },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
@@ -123,6 +132,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && shard === undefined) {
     console.error(`conform: --shard needs k/n with whole numbers 1 ≤ k ≤ n, got ${JSON.stringify(values.shard)}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.bench !== undefined && values.html === undefined) {
+    console.error(`conform: --bench goes with --html\n\n${HELP}`);
     return 2;
   }
   if (values.quiet && values.verbose) {
@@ -245,6 +258,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   jsonl?.close((performance.now() - started) / 1000);
+  if (values.html !== undefined) {
+    // The lines --report streams, rendered; a page that cannot be written is only reported (conform.html).
+    const header = { type: "header" as const, backend: values.impl, seed, runs, cases, ...(values.filter !== undefined ? { filter: values.filter } : {}) };
+    const lines = [header, ...outcomes.map((o) => ({ type: "record" as const, ...o })), { type: "footer" as const, seconds: (performance.now() - started) / 1000 }];
+    writeHtmlReport(values.html, lines, values.bench);
+  }
   printReport(outcomes, { verbose, quiet: values.quiet });
   return outcomes.some((o) => o.status === "fail" || o.status === "error") ? 1 : 0;
 }

@@ -5,15 +5,34 @@
  * element named with both values, and the first node whose adjoint departs (localization-report.ts).
  * A property judges a random direction ⟨∇f, v⟩; this says which element and which node are wrong.
  *
+ * It also builds the case's failure dossier (conformance/report/build-dossier.ts). A property's
+ * explain hook returns text only and its result has no place for a dossier (both are
+ * conformance/properties/'s), so the dossier is kept beside the case object it was built for and
+ * collected by {@link takeDossier} when the property's outcome is formed (property-outcome.ts), in
+ * the same thread. A WeakMap: a dossier nobody collects goes with its case.
+ *
  * @see spec/06-conformance.md#conform.report
+ * @see spec/06-conformance.md#conform.dossier
  */
-import type { GraphCase, RawTensor, Tensor } from "../../reference/index.js";
+import type { Case, GraphCase, RawTensor, Tensor } from "../../reference/index.js";
 import { errorScale, tolerance, type PrecisionClass } from "../../oracles/index.js";
 import { caseForBackend } from "../backends/case-for-backend.js";
 import { ask } from "../properties/ask.js";
 import type { BackendLike } from "../properties/backend-like.js";
+import { buildDossier } from "../report/build-dossier.js";
+import type { FailureDossier } from "../report/dossier.js";
 import { compareTensor, describe, type Malformed, type Mismatch } from "./compare.js";
 import { localizationReport } from "./localization-report.js";
+
+const dossiers = new WeakMap<Case, FailureDossier>();
+
+/** The dossier built by the last {@link graphFailureReport} on this very case object, once. */
+export function takeDossier(c: Case | undefined): FailureDossier | undefined {
+  if (c === undefined) return undefined;
+  const d = dossiers.get(c);
+  dossiers.delete(c);
+  return d;
+}
 
 /**
  * One sentence: the worst gradient element and where the departure starts; undefined when every
@@ -38,7 +57,12 @@ export async function graphFailureReport(backend: BackendLike, c: GraphCase, pre
       if (better) worst = { input: id, at: cmp.worst };
     }
     if (worst === undefined) return undefined;
-    return `worst element ${describe(worst.at, source)}; ${await localizationReport(backend, sent, precision, worst.input)}`;
+    const text = `worst element ${describe(worst.at, source)}; ${await localizationReport(backend, sent, precision, worst.input)}`;
+    const at = worst.at;
+    // A malformed member has no numbers to plot. The dossier only adds to the report: if it cannot
+    // be built, the sentence above still stands.
+    if (!("problem" in at)) await buildDossier({ backend, c, result: answer.result, input: worst.input, worst: at, source, precision }).then((d) => dossiers.set(c, d), () => undefined);
+    return text;
   } catch (e) {
     return `could not localize: ${e instanceof Error ? e.message : String(e)}`;
   }

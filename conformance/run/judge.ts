@@ -9,16 +9,18 @@
  * A case without `expect` is judged against the oracles (expectation.ts). A failure names the worst
  * element over every compared member, which side is which, and by how much; a wrong gradient of a
  * graph case also names the first node, in reverse order, whose adjoint departs from the oracles'
- * (localization-report.ts).
+ * (localization-report.ts), and carries the failure dossier the HTML report draws.
  *
  * @see spec/06-conformance.md#conform.outcome
  * @see spec/06-conformance.md#conform.expect-absent
  * @see spec/06-conformance.md#conform.report
+ * @see spec/06-conformance.md#conform.dossier
  * @see spec/08-backends.md#backend.faults
  */
 import { ERROR_CODES, expectsError, type Case, type RawTensor } from "../../reference/index.js";
 import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { BackendFault, caseForBackend, specErrorOf } from "../backends/index.js";
+import { buildDossier } from "../report/build-dossier.js";
 import { allowancesFor, type CaseAllowances } from "./allowances.js";
 import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed, type Malformed, type Mismatch } from "./compare.js";
 import { expectationFor } from "./expectation.js";
@@ -83,8 +85,11 @@ export async function judge(
   // cannot decide values (spec/06-conformance.md#conform.outcome).
   const verdict = "problem" in worst.worst ? { status: "fail" as const, reason: describe(worst.worst, source) } : verdictOnMismatch(model, describe(worst.worst, source));
   if (verdict.status !== "fail" || c.kind !== "graph" || !worst.field.startsWith("gradient.") || "problem" in worst.worst) return { ...base, ...verdict };
-  const where = await localizationReport(backend, caseForBackend(c), precision, worst.field.slice("gradient.".length));
-  return { ...base, status: "fail", reason: `${verdict.reason}; ${where}` };
+  const input = worst.field.slice("gradient.".length);
+  const where = await localizationReport(backend, caseForBackend(c), precision, input);
+  // What the HTML report draws (spec/06-conformance.md#conform.dossier); built on failures only.
+  const dossier = await buildDossier({ backend, c, result, input, worst: worst.worst, source, precision }).catch(() => undefined);
+  return { ...base, status: "fail", reason: `${verdict.reason}; ${where}`, ...(dossier !== undefined ? { dossier } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Case } from "../../reference/case.js";
 import type { FaultKind } from "../backends/index.js";
+import type { FailureDossier } from "../report/dossier.js";
 
 export type Status = "pass" | "fail" | "skip" | "error";
 
@@ -18,4 +19,12 @@ export interface Outcome {
   readonly fault?: FaultKind;
   /** For a failed property: the shrunk counterexample, an ordinary case with `expect` from the oracles. */
   readonly counterexample?: Case;
+  /**
+   * For a wrong gradient of a graph case (a corpus case or a property's counterexample): what the
+   * HTML report draws — the case, the worst element, the departure, the FD sweep and Taylor
+   * remainders. Plain JSON; never on a pass.
+   *
+   * @see spec/06-conformance.md#conform.dossier
+   */
+  readonly dossier?: FailureDossier;
 }

@@ -1,11 +1,14 @@
 /**
  * A property's result as an outcome next to the corpus's: id `property.<name>`, the seed as its
  * "file", the replay path and the shrunk counterexample on failure. Plain data, so it crosses a
- * worker-thread boundary unchanged (see {@link runPropertiesInPool}).
+ * worker-thread boundary unchanged (see {@link runPropertiesInPool}). A failed graph property
+ * carries the failure dossier its explain hook built for the counterexample (graph-failure-report.ts).
  *
+ * @see spec/06-conformance.md#conform.dossier
  * @see spec/06-conformance.md#conform.outcome
  */
 import type { PropertyResult } from "../properties/index.js";
+import { takeDossier } from "./graph-failure-report.js";
 import type { Outcome } from "./outcome.js";
 
 /** `replay`: how to replay a failure, before its path (a shard's gives the flags without --shard, spec: conform.shard). */
@@ -18,6 +21,7 @@ export function propertyOutcome(id: string, seed: number, r: PropertyResult, rep
   const replayText = r.path !== undefined ? ` (${replay}, path ${r.path})` : "";
   const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
   const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
+  const dossier = r.status === "fail" ? takeDossier(r.counterexample) : undefined;
   return {
     id,
     file,
@@ -25,5 +29,6 @@ export function propertyOutcome(id: string, seed: number, r: PropertyResult, rep
     reason: `${r.reason ?? r.status}${replayText}${counterexample}${tangent}`,
     ...(r.counterexample !== undefined && r.tangent === undefined ? { counterexample: r.counterexample } : {}),
     ...(r.fault !== undefined ? { fault: r.fault } : {}),
+    ...(dossier !== undefined ? { dossier } : {}),
   };
 }
