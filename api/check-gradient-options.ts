@@ -59,9 +59,12 @@ export interface CheckGradientOptions<I extends readonly Value[]> {
    */
   readonly inconclusive?: "ok" | "fail";
   /**
-   * The tolerance unit b_i of every element (absolute). Default: per input, max(|g_i|, max_j |g_j|)
-   * over that input's claimed gradient — the largest element stands in for the error-bound scale
-   * b, which a black box does not reveal (spec/07-tolerance.md#tol.bound).
+   * The tolerance unit b_i of every element (absolute). Default, with g the claimed gradient of
+   * the element's input: max(|g_i|, 10⁻³·max_j |g_j|) in float64, max(|g_i|, max_j |g_j|) in
+   * float32. It stands in for the error-bound scale b, which a black box does not reveal
+   * (spec/07-tolerance.md#tol.bound): in float64 the sweep resolves about 10⁻⁶ of each element, far
+   * above any rounding, so the floor only keeps exact zeros decidable; in float32 a small element's
+   * rounding follows the magnitude of the terms it sums, which the largest element estimates.
    */
   readonly scale?: number;
   /**

@@ -112,7 +112,7 @@ describe("checkGradient", () => {
     }
     expect(tally.FAIL).toBe(0);
     expect(tally.PASS).toBeGreaterThanOrEqual(40);
-    // …and the same function with tanh' = 1 − tanh style error (a 1 % slip) is caught in float32 too.
+    // …and a gradient 1 % off is caught in float32 too.
     const slip = checkGradient(p, [0.8, 1.1], { gradient: (x, y) => dp(x, y).map((e) => e * 1.01), precision: "float32" });
     expect(slip.verdict).toBe("FAIL");
   });

@@ -76,7 +76,9 @@ export function checkGradient<I extends readonly Value[]>(
   const o = sweepOptions(precision, depth, options.fd);
   const round = precision === "float32" ? Math.fround : (t: number) => t;
   const names = options.names ?? inputs.map((_, k) => `arg${k}`);
-  if (names.length !== inputs.length) throw new TypeError(`checkGradient: ${names.length} names for ${inputs.length} inputs`);
+  if (names.length !== inputs.length || new Set(names).size !== names.length) {
+    throw new TypeError(`checkGradient: need ${inputs.length} distinct names, got [${names.join(", ")}]`);
+  }
 
   // The point, rounded to the precision class, and the layout of the flat vector x.
   const shapes = inputs.map((v, k) => shapeOfValue(v, `input ${names[k]}`));
@@ -108,7 +110,8 @@ export function checkGradient<I extends readonly Value[]>(
   shapes.forEach((s, k) => {
     const part = g.subarray(offsets[k]!, offsets[k]! + size(s));
     const largest = part.reduce((m, e) => (Number.isFinite(e) ? Math.max(m, Math.abs(e)) : m), 0);
-    part.forEach((e, i) => (scale[offsets[k]! + i] = options.scale ?? Math.max(Number.isFinite(e) ? Math.abs(e) : 0, largest)));
+    const floor = largest * (precision === "float32" ? 1 : 1e-3);
+    part.forEach((e, i) => (scale[offsets[k]! + i] = options.scale ?? Math.max(Number.isFinite(e) ? Math.abs(e) : 0, floor)));
   });
 
   const requested = options.mode ?? CHECK_GRADIENT_DEFAULTS.mode;
