@@ -41,9 +41,10 @@ describe("spec anchors", () => {
     }
   });
 
-  it("resolves every anchor cited in code, tests and cases", () => {
+  it("resolves every anchor cited in code, tests, cases and the README", () => {
     const missing: string[] = [];
-    for (const file of ["reference", "conformance", "oracles", "impl", "scripts", "spec"].flatMap((d) => walk(join(root, d)))) {
+    const files = ["reference", "conformance", "oracles", "impl", "scripts", "spec", "api", "bench"].flatMap((d) => walk(join(root, d)));
+    for (const file of [...files, join(root, "README.md")]) {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/spec\/(\d\d-[a-z-]+\.md)#([A-Za-z0-9._-]+)/g)) {
         const where = all.get(m[2] as string);
