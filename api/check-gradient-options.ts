@@ -54,8 +54,9 @@ export interface CheckGradientOptions<I extends readonly Value[]> {
   readonly seed?: number;
   /**
    * Whether INCONCLUSIVE counts as `ok` (default `"ok"`): finite differences could not decide (a kink,
-   * noise, a domain edge), which is no evidence against the gradient. `"fail"` makes `ok` false unless
-   * the verdict is PASS.
+   * noise, a domain edge), which is no evidence against the gradient — provided some element or
+   * direction PASSed: when nothing could be decided at all, `ok` is false either way, since such a
+   * check proves nothing. `"fail"` makes `ok` false unless the verdict is PASS.
    */
   readonly inconclusive?: "ok" | "fail";
   /**

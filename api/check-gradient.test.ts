@@ -47,16 +47,27 @@ describe("checkGradient", () => {
     expect(r.elements.filter((e) => e.verdict === "FAIL").map((e) => e.element)).toEqual(["W[1][0]"]);
   });
 
-  it("is INCONCLUSIVE, not FAIL, at a kink, whatever subgradient is claimed; INCONCLUSIVE is ok unless asked otherwise", () => {
-    const relu = (x: number) => Math.max(x, 0) + x * x;
+  it("is INCONCLUSIVE, not FAIL, at a kink, whatever subgradient is claimed; INCONCLUSIVE is ok beside a PASS unless asked otherwise", () => {
+    // f(x, y) = relu(x) + x² + sin y at (0, 1): x sits on the kink, y is smooth (∂f/∂y = cos 1).
+    const f = (x: number, y: number) => Math.max(x, 0) + x * x + Math.sin(y);
     for (const claim of [0, 0.5, 1]) {
-      const r = checkGradient(relu, [0], { gradient: () => [claim] });
+      const r = checkGradient(f, [0, 1], { gradient: () => [claim, Math.cos(1)] });
       expect(r.verdict).toBe("INCONCLUSIVE");
       expect(r.elements[0]!.reason).toBe("kink");
+      expect(r.elements[1]!.verdict).toBe("PASS");
       expect(r.ok).toBe(true);
       expect(r.message).toContain("INCONCLUSIVE (kink");
-      expect(checkGradient(relu, [0], { gradient: () => [claim], inconclusive: "fail" }).ok).toBe(false);
+      expect(r.message).toContain("INCONCLUSIVE counts as ok");
+      expect(checkGradient(f, [0, 1], { gradient: () => [claim, Math.cos(1)], inconclusive: "fail" }).ok).toBe(false);
     }
+  });
+
+  it("is not ok when nothing could be decided: a check of the kink alone proves nothing", () => {
+    const relu = (x: number) => Math.max(x, 0) + x * x;
+    const r = checkGradient(relu, [0], { gradient: () => [0.5] });
+    expect(r.verdict).toBe("INCONCLUSIVE");
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain("nothing could be decided");
   });
 
   it("states its NaN policy: f undefined at the point is INCONCLUSIVE, a NaN gradient FAILs", () => {

@@ -165,7 +165,9 @@ export function checkGradient<I extends readonly Value[]>(
   }
   let verdict = combineVerdicts([...elements, ...directions].map((e) => e.verdict));
   if (verdict === "PASS" && taylor?.opinion === "contradicts") verdict = "INCONCLUSIVE";
-  const ok = verdict === "PASS" || (verdict === "INCONCLUSIVE" && (options.inconclusive ?? CHECK_GRADIENT_DEFAULTS.inconclusive) === "ok");
+  // A check in which nothing passed proved nothing: INCONCLUSIVE counts as ok only beside a PASS.
+  const somePass = [...elements, ...directions].some((e) => e.verdict === "PASS");
+  const ok = verdict === "PASS" || (verdict === "INCONCLUSIVE" && somePass && (options.inconclusive ?? CHECK_GRADIENT_DEFAULTS.inconclusive) === "ok");
   const mode = !fast ? "full" : full ? "fast+full" : "fast";
   const base = { ok, verdict, precision, mode, seed, value, inputs: inputReports, elements, directions, ...(taylor ? { taylor } : {}) } as const;
   return { ...base, message: formatGradientMessage(base) };

@@ -41,7 +41,8 @@ export function formatGradientMessage(r: Omit<GradientCheckResult, "message">): 
   const lines = [
     `checkGradient ${r.verdict} (${r.precision}, ${r.mode} mode, seed ${r.seed}): ` +
       `${count("FAIL")} FAIL, ${count("INCONCLUSIVE")} INCONCLUSIVE, ${count("PASS")} PASS of ${judged.length} ${what}` +
-      (r.ok && r.verdict === "INCONCLUSIVE" ? " (INCONCLUSIVE counts as ok: option inconclusive)" : ""),
+      (r.ok && r.verdict === "INCONCLUSIVE" ? " (INCONCLUSIVE counts as ok: option inconclusive)" : "") +
+      (r.verdict === "INCONCLUSIVE" && count("PASS") === 0 ? " (nothing could be decided, so not ok)" : ""),
   ];
   if (r.mode !== "full") {
     for (const d of r.directions) lines.push("  " + describeJudged(`direction ${d.direction} ⟨g, v⟩`, d));
