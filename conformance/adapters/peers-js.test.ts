@@ -46,14 +46,16 @@ function quickExpectations(folder: string): string {
   return file;
 }
 
-describe.concurrent("the harness on the peers (quick profile, with their expectations)", () => {
+// One CLI at a time: each already runs its properties on two worker threads, and the machine
+// has two cores.
+describe("the harness on the peers (quick profile, with their expectations)", () => {
   for (const [peer, folder, minPassed] of [["tfjs", TFJS, 155], ["jax-js", JAX, 145]] as const) {
     it(`${peer}: exit 0, nothing failed`, async () => {
       const r = await conform("--impl", `${folder}/backend.ts`, "--profile", "quick", "--expectations", quickExpectations(folder));
       expect(r.last).toMatch(/^conform: \d+ passed, 0 failed, \d+ skipped$/);
       expect(Number(/(\d+) passed/.exec(r.last ?? "")?.[1])).toBeGreaterThanOrEqual(minPassed);
       expect(r.status).toBe(0);
-    }, 120_000);
+    }, 240_000);
   }
 
   it("tfjs: without the expectations, a recorded deviation fails for the recorded reason", async () => {
@@ -61,14 +63,14 @@ describe.concurrent("the harness on the peers (quick profile, with their expecta
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("FAIL  prim.sqrt.negative-zero-edge");
     expect(r.stdout).toContain("expected Infinity (case), got -Infinity (backend)");
-  }, 60_000);
+  }, 120_000);
 
   it("jax-js: without the expectations, a recorded deviation fails for the recorded reason", async () => {
     const r = await conform("--impl", `${JAX}/backend.ts`, "--runs", "0", "--filter", "prim.relu.scalar-zero");
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("FAIL  prim.relu.scalar-zero");
     expect(r.stdout).toContain("gradient.x: expected 0 (case), got 1 (backend)");
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("tfjs backend (direct)", () => {
