@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
+import { DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, loadBackend, type Backend } from "./backends/index.js";
 import { defaultExpectations } from "./backends/named-peers.js";
 import { expected, readExpectations, staleEntries, type Expectations } from "./run/expectations.js";
 import { JsonlReport } from "./run/jsonl-report.js";
@@ -42,7 +42,9 @@ const HELP = `usage: npm run conform -- [options]
                        <path>             a module whose default export is a backend
                        cmd:<program args> a program speaking the JSON-lines protocol
                                           (spec/08-backends.md), started without a shell
-  --timeout <ms>     per request to the backend (default: ${DEFAULT_TIMEOUT_MS})
+  --timeout <ms>     per case request to the backend (default: ${DEFAULT_TIMEOUT_MS})
+  --hello-timeout <ms>  for hello, the backend's start-up included (default: the larger of
+                     ${DEFAULT_HELLO_TIMEOUT_MS} and --timeout)
   --cases <path>     case file or directory, repeatable (default: conformance/cases)
   --filter <glob>    only case ids matching the glob (* and ?); properties are property.<name>
   --tags <t,…>       only cases with one of these tags (repeatable); properties carry the tag
@@ -83,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         impl: { type: "string", default: "impl" },
         timeout: { type: "string" },
+        "hello-timeout": { type: "string" },
         cases: { type: "string", multiple: true },
         filter: { type: "string" },
         tags: { type: "string", multiple: true },
@@ -117,6 +120,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`conform: --timeout needs a positive whole number of milliseconds (at most 2147483647), got ${JSON.stringify(values.timeout)}\n\n${HELP}`);
     return 2;
   }
+  const helloTimeoutMs = values["hello-timeout"] === undefined ? undefined : Number(values["hello-timeout"]);
+  if (helloTimeoutMs !== undefined && (!/^[1-9][0-9]*$/.test(values["hello-timeout"] ?? "") || helloTimeoutMs > 2 ** 31 - 1)) {
+    console.error(`conform: --hello-timeout needs a positive whole number of milliseconds (at most 2147483647), got ${JSON.stringify(values["hello-timeout"])}\n\n${HELP}`);
+    return 2;
+  }
+  const limits = { timeoutMs, ...(helloTimeoutMs !== undefined ? { helloTimeoutMs } : {}) };
   const profile = values.profile as Profile;
   const seed = Number(values.seed);
   const runs = values.runs === undefined ? PROFILES[profile] : Number(values.runs);
@@ -146,7 +155,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const verbose = values.verbose;
   let backend: Backend;
   try {
-    backend = await loadBackend(values.impl, { timeoutMs, ...(verbose ? { onStderr: (line: string) => console.error(`[backend] ${line}`) } : {}) });
+    backend = await loadBackend(values.impl, { ...limits, ...(verbose ? { onStderr: (line: string) => console.error(`[backend] ${line}`) } : {}) });
   } catch (e) {
     console.error(`conform: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
@@ -205,7 +214,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const held: Outcome[] = [];
   let corpusDone = false;
   const pool = threads > 1 && plan.runs > 0
-    ? runPropertiesInPool({ impl: values.impl, timeoutMs, verbose }, { seed, runs, match, jobs: threads, signal: stop.signal, onOutcome: (o) => (corpusDone ? onOutcome(o) : held.push(o)), ...(shard !== undefined ? { shard } : {}) })
+    ? runPropertiesInPool({ impl: values.impl, ...limits, verbose }, { seed, runs, match, jobs: threads, signal: stop.signal, onOutcome: (o) => (corpusDone ? onOutcome(o) : held.push(o)), ...(shard !== undefined ? { shard } : {}) })
     : undefined;
   try {
     outcomes = await runSuite(backend, { cases, onOutcome, tags, onPlanned: (n) => progress.update({ corpusTotal: n }), ...(values.filter !== undefined ? { filter: values.filter } : {}), ...(shard !== undefined ? { shard } : {}) });

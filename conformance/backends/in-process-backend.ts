@@ -15,7 +15,7 @@ import { encodeMessage } from "./encode-message.js";
 import { readHello } from "./read-hello.js";
 import { readReply, type ReplyOf } from "./read-reply.js";
 import { specErrorOf } from "./spec-error-of.js";
-import { DEFAULT_TIMEOUT_MS } from "./subprocess-backend.js";
+import { DEFAULT_TIMEOUT_MS, helloLimit } from "./subprocess-backend.js";
 import { withTimeout } from "./with-timeout.js";
 
 /** What a module exports: hello and, per capability, a function (sync or async). */
@@ -31,6 +31,8 @@ export interface InProcessOptions {
   readonly label?: string;
   /** Per call; effective for asynchronous backends only (default 10000). */
   readonly timeoutMs?: number;
+  /** For hello (default: the larger of timeoutMs and 30000), as for a subprocess. */
+  readonly helloTimeoutMs?: number;
 }
 
 /** The value as it would arrive over the wire: encoded, then parsed. */
@@ -39,9 +41,9 @@ const wire = (value: unknown): unknown => (value === undefined ? undefined : JSO
 export function wrapInProcess(m: InProcessModule, options: InProcessOptions = {}): Backend {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function answer(call: () => unknown): Promise<unknown> {
+  async function answer(call: () => unknown, limit = timeoutMs): Promise<unknown> {
     try {
-      return await withTimeout(Promise.resolve().then(call), timeoutMs);
+      return await withTimeout(Promise.resolve().then(call), limit);
     } catch (e) {
       const spec = specErrorOf(e);
       throw spec === undefined ? e : new BackendSpecError(spec.code, spec.message);
@@ -59,7 +61,7 @@ export function wrapInProcess(m: InProcessModule, options: InProcessOptions = {}
   return {
     label: options.label ?? "in-process",
     hello: async () => {
-      const h = wire(await answer(() => m.hello()));
+      const h = wire(await answer(() => m.hello(), helloLimit(timeoutMs, options.helloTimeoutMs)));
       return readHello(typeof h === "object" && h !== null && !Array.isArray(h) ? { protocol: 1, ...h } : h);
     },
     gradient: (c) => request("gradient", [c]),

@@ -17,6 +17,6 @@ export { readHello } from "./read-hello.js";
 export { readReply, type ReplyOf } from "./read-reply.js";
 export { specErrorOf } from "./spec-error-of.js";
 export { splitCommand } from "./split-command.js";
-export { createSubprocessBackend, DEFAULT_TIMEOUT_MS, type SubprocessBackend, type SubprocessOptions } from "./subprocess-backend.js";
+export { createSubprocessBackend, DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, helloLimit, type SubprocessBackend, type SubprocessOptions } from "./subprocess-backend.js";
 export { SubprocessSession, type SpawnFunction } from "./subprocess-session.js";
 export { withTimeout } from "./with-timeout.js";

@@ -25,7 +25,10 @@ const looksLikePath = (impl: string): boolean => /[/\\]/.test(impl) || impl.star
 
 /** The backend `impl` names (the value of `--impl`); nothing is started until its first request. */
 export async function loadBackend(impl: string, options: LoadOptions = {}): Promise<Backend> {
-  const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const timeout = {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.helloTimeoutMs !== undefined ? { helloTimeoutMs: options.helloTimeoutMs } : {}),
+  };
   if (impl === "reference") return wrapInProcess(reference, { label: "reference", ...timeout });
   if (impl === "impl") return wrapInProcess((await import("../../impl/index.js")).impl, { label: "impl", ...timeout });
   if (isPeerName(impl)) {

@@ -72,6 +72,18 @@ describe("faults of a subprocess backend", () => {
     ]);
   });
 
+  it("hello has its own, longer limit (start-up included): a slow start is not a timeout unless it passes that limit", async () => {
+    // A program that needs 1.5 s to say hello, with a case limit of 500 ms (spec: backend.timeout).
+    const slow = await loadBackend(`cmd:${node} ${FAKE} --slow-hello 1500`, { timeoutMs: 500 });
+    const outcomes = await runSuite(slow, { cases: [caseFile(["fx.ok.1"])] });
+    await slow.close();
+    expect(outcomes).toEqual([expect.objectContaining({ id: "fx.ok.1", status: "pass" })]);
+    // The same program with hello limited to 500 ms: the hello times out, and the reason says so.
+    const strict = await loadBackend(`cmd:${node} ${FAKE} --slow-hello 1500`, { timeoutMs: 500, helloTimeoutMs: 500 });
+    await expect(strict.hello()).rejects.toMatchObject({ kind: "timeout", message: "during hello: no reply within 500 ms; the process was stopped" });
+    await strict.close();
+  });
+
   it("a program that does not exist is a crash with the reason, not an exception", async () => {
     const backend = await loadBackend("cmd:./no-such-backend-program --flag", { timeoutMs: 2000 });
     await expect(backend.hello()).rejects.toMatchObject({ kind: "crashed", message: expect.stringMatching(/cannot run "\.\/no-such-backend-program": .*ENOENT/) });

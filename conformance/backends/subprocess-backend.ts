@@ -17,9 +17,21 @@ import { SubprocessSession, type SpawnFunction } from "./subprocess-session.js";
 /** @see spec/08-backends.md#backend.timeout */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/**
+ * hello's limit when none is given: it includes the program's start-up (an interpreter, a
+ * framework's import — PyTorch's takes seconds, more on a busy machine), so it is at least this.
+ * @see spec/08-backends.md#backend.timeout
+ */
+export const DEFAULT_HELLO_TIMEOUT_MS = 30_000;
+
+/** hello's limit: the one given, else the larger of the request limit and {@link DEFAULT_HELLO_TIMEOUT_MS}. */
+export const helloLimit = (timeoutMs: number, helloTimeoutMs?: number): number => helloTimeoutMs ?? Math.max(timeoutMs, DEFAULT_HELLO_TIMEOUT_MS);
+
 export interface SubprocessOptions {
-  /** Per request, hello included (default {@link DEFAULT_TIMEOUT_MS}). */
+  /** Per case request (default {@link DEFAULT_TIMEOUT_MS}). */
   readonly timeoutMs?: number;
+  /** For hello, start-up included (default: the larger of timeoutMs and {@link DEFAULT_HELLO_TIMEOUT_MS}). */
+  readonly helloTimeoutMs?: number;
   /** Working directory of the process (default: the harness's). */
   readonly cwd?: string;
   /** How processes are started (default node:child_process `spawn`, never with a shell). */
@@ -41,6 +53,7 @@ export interface SubprocessBackend extends Backend {
 export function createSubprocessBackend(argv: readonly string[], options: SubprocessOptions = {}): SubprocessBackend {
   if (argv.length === 0) throw new Error("a subprocess backend needs a program");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const helloTimeoutMs = helloLimit(timeoutMs, options.helloTimeoutMs);
   let session: SubprocessSession | undefined;
   let greeting: Hello | undefined;
   let nextId = 0;
@@ -70,7 +83,7 @@ export function createSubprocessBackend(argv: readonly string[], options: Subpro
     });
     starts++;
     try {
-      greeting = readHello(await s.request({ cmd: "hello", protocol: 1 }, undefined, timeoutMs));
+      greeting = readHello(await s.request({ cmd: "hello", protocol: 1 }, undefined, helloTimeoutMs));
     } catch (e) {
       await s.bye(0);
       throw e instanceof BackendFault ? new BackendFault(e.kind, `during hello: ${e.message}`) : e;

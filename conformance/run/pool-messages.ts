@@ -10,6 +10,7 @@ export interface WorkerLoad {
   /** The `--impl` value: `reference`, a module path (resolved against the shared cwd) or `cmd:…`. */
   readonly impl: string;
   readonly timeoutMs?: number;
+  readonly helloTimeoutMs?: number;
   /** Pass the backend's stderr on to the harness's, as `[backend] <line>`. */
   readonly verbose?: boolean;
 }

@@ -17,6 +17,7 @@ if (port === null) throw new Error("property-worker.ts runs only as a worker thr
 const load = workerData as WorkerLoad;
 const backend: Promise<Backend> = loadBackend(load.impl, {
   ...(load.timeoutMs !== undefined ? { timeoutMs: load.timeoutMs } : {}),
+  ...(load.helloTimeoutMs !== undefined ? { helloTimeoutMs: load.helloTimeoutMs } : {}),
   ...(load.verbose === true ? { onStderr: (line: string) => console.error(`[backend] ${line}`) } : {}),
 });
 backend.catch(() => undefined); // reported with each property below, not as an unhandled rejection
