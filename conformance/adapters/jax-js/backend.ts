@@ -11,7 +11,7 @@
  *   shape and domain checks of check-node.ts on the values jax-js computed, in a checked forward
  *   pass before the differentiated one (inside jax's transformations values are tracers).
  *
- * The peer-neutral modules (check-node.ts, run-program.ts) sit in the tfjs adapter's folder.
+ * The peer-neutral modules (check-node.ts, run-program.ts) are in conformance/adapters/common/.
  *
  * - operator cases (`apply`): the operator as a linear jax-js function, its adjoint by jax-js's
  *   `vjp` (what jax is for: reverse mode is the transpose of a linear map).
@@ -21,7 +21,7 @@
  */
 import { cotangentOf, fail, formatShape, locate, parseOperator, parseTensor, readGraph, sameShape, shapeOf, type GraphCase, type OperatorCase, type Program, type RawTensor, type Tensor } from "../../../reference/index.js";
 import { packageVersion } from "../../../bench/peers/package-info.js";
-import { runProgram } from "../tfjs/run-program.js";
+import { runProgram } from "../common/run-program.js";
 import { jaxOps, readArray, toJax, type JaxArray } from "./jax-ops.js";
 import { loadJax, type Jax } from "./load-jax.js";
 import { operatorFunction } from "./operator-function.js";

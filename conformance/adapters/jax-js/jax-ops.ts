@@ -13,7 +13,7 @@
  * @see spec/03-primitives.md
  */
 import type { PrimitiveName, Shape, Tensor as SpecTensor } from "../../../reference/index.js";
-import type { PeerOps } from "../tfjs/run-program.js";
+import type { PeerOps } from "../common/run-program.js";
 import type { Jax } from "./load-jax.js";
 
 export type JaxArray = InstanceType<Jax["numpy"]["Array"]>;

@@ -19,7 +19,7 @@ import { cotangentOf, live, locate, readGraph, type GraphCase, type Tensor } fro
 import { packageVersion } from "../../../bench/peers/package-info.js";
 import { loadTfjs } from "./load-tfjs.js";
 import { readTensor, tfjsOps, toTfjs } from "./tfjs-ops.js";
-import { runProgram } from "./run-program.js";
+import { runProgram } from "../common/run-program.js";
 
 const zerosOf = (t: Tensor): Tensor => (typeof t === "number" ? 0 : t.map((row) => row.map(() => 0)));
 

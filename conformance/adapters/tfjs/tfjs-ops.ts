@@ -15,7 +15,7 @@
  */
 import type { PrimitiveName, Shape, Tensor as SpecTensor } from "../../../reference/index.js";
 import type { Tf } from "./load-tfjs.js";
-import type { PeerOps } from "./run-program.js";
+import type { PeerOps } from "../common/run-program.js";
 
 type T = import("@tensorflow/tfjs").Tensor;
 

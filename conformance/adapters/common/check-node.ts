@@ -6,8 +6,7 @@
  * primitive's domain (the domain data of the reference's rule table). Nothing here computes a
  * value or a derivative: that is the peer's job.
  *
- * Peer-neutral: used by the tfjs and jax-js adapters alike (it lives here only because each
- * adapter folder is self-owned; see conformance/adapters/jax-js/backend.ts).
+ * Peer-neutral: used by the tfjs and jax-js adapters alike.
  *
  * Conventions: `shapes` are the arguments' shapes, `values` their elements as JS numbers.
  *
