@@ -7,7 +7,7 @@ import { graphGradientProperty } from "../properties/graph-gradient.js";
 import { withOracleExpect } from "../properties/oracle-expect.js";
 import { BROKEN } from "../properties/testing/broken-backends.js";
 import { graphFailureReport, takeDossier } from "../run/graph-failure-report.js";
-import { judge } from "../run/judge.js";
+import { judge, type InProcessBackend } from "../run/judge.js";
 import { propertyOutcome } from "../run/property-outcome.js";
 import { fromJsonNumber as num } from "./dossier.js";
 
@@ -28,10 +28,12 @@ const product: GraphCase = {
 };
 const dydz = Math.sin(0.3) * (1 - Math.tanh(0.8) ** 2);
 const capabilities = ["gradient"];
+// The catalog's backends are BackendLike (hello's name optional); the judge takes them as they are.
+const tanhWrong = BROKEN.tanhWrong as unknown as InProcessBackend;
 
 describe("the judge's dossier for a corpus case", () => {
   it("a wrong gradient: the case as sent, the worst element, the departure, FD and Taylor evidence", async () => {
-    const o = await judge({ file: "f.json", case: product }, BROKEN.tanhWrong, capabilities);
+    const o = await judge({ file: "f.json", case: product }, tanhWrong, capabilities);
     expect(o.status).toBe("fail");
     const d = o.dossier;
     expect(d).toBeDefined();
@@ -57,7 +59,7 @@ describe("the judge's dossier for a corpus case", () => {
   });
 
   it("survives JSON: what the JSON-lines report holds is the same dossier", async () => {
-    const o = await judge({ file: "f.json", case: product }, BROKEN.tanhWrong, capabilities);
+    const o = await judge({ file: "f.json", case: product }, tanhWrong, capabilities);
     expect(JSON.parse(JSON.stringify(o.dossier))).toEqual(o.dossier);
     // The first row's Richardson value does not exist: written as the case format writes NaN.
     expect(o.dossier?.fd?.rows[0]?.extrapolated).toBe("NaN");
@@ -70,7 +72,7 @@ describe("the judge's dossier for a corpus case", () => {
       kind: "graph",
       graph: { inputs: [{ id: "x", value: 0.7 }], nodes: [{ id: "h", op: "mul", args: ["x", "x"] }, { id: "t", op: "tanh", args: ["h"] }, { id: "y", op: "sin", args: ["t"] }], output: "y" },
     };
-    const d = (await judge({ file: "f.json", case: c }, BROKEN.tanhWrong, capabilities)).dossier;
+    const d = (await judge({ file: "f.json", case: c }, tanhWrong, capabilities)).dossier;
     expect(d?.localization?.departure?.node).toBe("h");
     expect(d?.localization?.departure?.consumers).toEqual([{ id: "t", op: "tanh" }]);
   });

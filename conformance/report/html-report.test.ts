@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { GraphCase } from "../../reference/index.js";
 import { BROKEN } from "../properties/testing/broken-backends.js";
-import { judge } from "../run/judge.js";
+import { judge, type InProcessBackend } from "../run/judge.js";
 import { renderHtmlReport } from "./html-report.js";
 import { parseReportLines, type ReportLine } from "./report-lines.js";
 
@@ -24,7 +24,7 @@ const product: GraphCase = {
 const hostile = `evil"><script>alert(1)</script><img src=x onerror=alert(2)>`;
 
 async function lines(): Promise<ReportLine[]> {
-  const failed = await judge({ file: "cases/html.json", case: product }, BROKEN.tanhWrong, ["gradient"]);
+  const failed = await judge({ file: "cases/html.json", case: product }, BROKEN.tanhWrong as unknown as InProcessBackend, ["gradient"]);
   return [
     { type: "header", backend: "cmd:my <backend>", seed: 42, runs: 7, cases: ["cases"] },
     { type: "record", id: "a.pass", file: "cases/a.json", status: "pass" },
