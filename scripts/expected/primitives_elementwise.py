@@ -121,6 +121,10 @@ cases = [
     unary('pow', 0, exponent=0.5, variant='zero-base-fractional-below-one', fd=False, tags=['domain-edge'],
           desc='pow(0, 0.5) = 0; derivative p·x^(p−1) is +Infinity at 0 for 0 < p < 1 (a domain edge).',
           notes='spec: prim.pow.edge: +Infinity at 0 for 0<p<1: domain edge (not an error).'),
+    unary('pow', '-0', exponent=0.5, variant='negative-zero-fractional-below-one', fd=False, tags=['domain-edge'],
+          desc='pow(-0, 0.5) = ±0 (compared equal to 0); derivative +Infinity at either sign of zero for 0 < p < 1.',
+          notes='spec: prim.pow.edge: D = +Infinity for either sign of zero (a backend computing x^(p-1) as '
+                '1/x^(1-p) or rsqrt gets -Infinity at -0).'),
     unary('pow', [[1, 2], [0.5, 3]], M_COT, exponent=2.5, variant='matrix-fractional'),
     unary('pow', [[-2, 1.5, 0.5]], [[1, -1, 2]], exponent=-3, variant='matrix-negative-integer'),
     unary('pow', 2, exponent='-2', variant='exponent-as-string',

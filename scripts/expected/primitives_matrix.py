@@ -85,6 +85,11 @@ cases = [
         desc='logdet of [[0,1],[-1,0]]: det = 1 > 0 (rotation), value 0; gradient A⁻ᵀ = [[0,1],[-1,0]].',
         notes='Zero diagonal: an LU without pivoting would fail; partial pivoting needed.'),
     one('logdet', [[2.5]], variant='one-by-one', desc='logdet of a 1x1 matrix is log of its entry.'),
+    one('logdet', [[1e200, 2e199], [1e199, 1e200]], variant='large-determinant',
+        desc='logdet of a matrix whose determinant (0.98e400) overflows binary64 while its log (about 921) does '
+             'not; gradient A⁻ᵀ, entries near 1e-200.',
+        notes='spec: prim.logdet.forward: log det A is the sum of the logs of the pivots, finite here; '
+              'a backend computing log(det A) gets +Infinity.'),
 ]
 
 if __name__ == '__main__':
