@@ -183,14 +183,15 @@ describe("runs that fit CI (spec: conform.progress, conform.quiet, conform.shard
 
   // `script` (util-linux) runs the CLI on a pseudo-terminal: the real TTY path, end to end.
   const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
-  it.skipIf(!hasScript)("on a terminal shows a progress line after a second, rewritten in place, erased before the report", () => {
+  it.skipIf(!hasScript)("on a terminal shows a progress line, rewritten in place, erased before the report", () => {
     const command = [process.execPath, "--import", "tsx", "conformance/cli.ts", "--runs", "20", "--jobs", "1"].map((a) => `'${a}'`).join(" ");
-    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
+    // The first second's silence is the unit test's (a fake clock); here the line starts at once,
+    // so the test does not depend on how fast this machine runs the corpus.
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, BACKSLASH_PROGRESS_DELAY_MS: "0" } });
     expect(r.status).toBe(0);
     const out = r.stdout;
     const drawings = [...out.matchAll(/\r\x1b\[Kconform: corpus (\d+)\/(\d+) · properties (\d+)\/11 · 0 failed · (\d+) s/g)];
     expect(drawings.length).toBeGreaterThanOrEqual(1);
-    expect(drawings.every((m) => Number(m[4]) >= 1)).toBe(true); // nothing during the first second
     expect(drawings.every((m) => Number(m[1]) <= Number(m[2]))).toBe(true);
     const summary = out.search(/conform: \d+ passed, 0 failed, 0 skipped/);
     const erased = out.lastIndexOf("\r\x1b[K");

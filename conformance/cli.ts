@@ -194,7 +194,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const seen = new Set<string>();
   // spec/06-conformance.md#conform.progress: a TTY only, after a second, erased before the report.
-  const progress = new ProgressLine(process.stderr, { enabled: !values.quiet && !verbose });
+  // BACKSLASH_PROGRESS_DELAY_MS (undocumented, for the end-to-end test on a pseudo-terminal): the
+  // first second's silence is unit-tested with a fake clock; the CLI test must not depend on speed.
+  const delayMs = Number(process.env["BACKSLASH_PROGRESS_DELAY_MS"] ?? "1000");
+  const progress = new ProgressLine(process.stderr, { enabled: !values.quiet && !verbose, delayMs: Number.isFinite(delayMs) ? delayMs : 1000 });
   const ticker = setInterval(() => progress.tick(), 250).unref();
   const onOutcome = (o: Outcome): void => {
     seen.add(o.id);
