@@ -22,6 +22,7 @@ import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { BackendFault, caseForBackend, specErrorOf } from "../backends/index.js";
 import { buildDossier } from "../report/build-dossier.js";
 import { allowancesFor, type CaseAllowances } from "./allowances.js";
+import { errorAtBinary32 } from "./binary32-outcome.js";
 import { compareTensor, DEFAULT_TOLERANCE, describe, type Allowed, type Malformed, type Mismatch } from "./compare.js";
 import { expectationFor } from "./expectation.js";
 import { localizationReport } from "./localization-report.js";
@@ -72,9 +73,9 @@ export async function judge(
     if (expectsError(c.expect)) {
       return spec.code === c.expect.error ? { ...base, status: "pass" } : { ...base, status: "fail", reason: `expected ${c.expect.error}${from}, got ${text}` };
     }
-    return { ...base, status: "fail", reason: `unexpected error ${text}` };
+    return { ...base, ...outcomeAtBinary32(c, precision, spec.code, `unexpected error ${text}`) };
   }
-  if (expectsError(c.expect)) return { ...base, status: "fail", reason: `expected ${c.expect.error}${from}, got a result` };
+  if (expectsError(c.expect)) return { ...base, ...outcomeAtBinary32(c, precision, undefined, `expected ${c.expect.error}${from}, got a result`) };
 
   // A case's own `compare` wins; otherwise the error-bound model of chapter 7 (compare.defaults).
   const model = c.compare === undefined ? modelOrDefaults(c, precision) : undefined;
@@ -117,6 +118,24 @@ function verdictOnMismatch(model: CaseAllowances | undefined, reason: string): P
     return { status: "skip", reason: `undecided: ${reason}; the case's magnitudes exceed the precision class's range (spec: tol.precision)` };
   }
   return { status: "fail", reason };
+}
+
+/**
+ * A float32 backend whose outcome kind (a spec error `got`, or a result) differs from the case's
+ * expectation is undecided, not failed, when the reference gives that same kind at the inputs
+ * rounded to binary32 (spec/07-tolerance.md#tol.precision): −1e-300 is −0 there.
+ */
+function outcomeAtBinary32(c: Case, precision: PrecisionClass, got: string | undefined, reason: string): Pick<Outcome, "status" | "reason"> {
+  if (precision !== "float32" || c.kind !== "graph") return { status: "fail", reason };
+  let there: string | undefined;
+  try {
+    there = errorAtBinary32(c);
+  } catch {
+    return { status: "fail", reason };
+  }
+  if ((there === undefined) !== (got === undefined)) return { status: "fail", reason };
+  const what = there === undefined ? "a result" : there;
+  return { status: "skip", reason: `undecided: ${reason}; at the inputs rounded to binary32 the case gives ${what} (spec: tol.precision)` };
 }
 
 function call(backend: InProcessBackend, c: Case): unknown {
