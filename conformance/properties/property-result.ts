@@ -5,6 +5,7 @@
  *
  * @see spec/06-conformance.md#conform.outcome
  */
+import type { FailureDossier } from "../report/dossier.js";
 import type { Case, RawTensor } from "../../reference/case.js";
 import type { FaultKind } from "../backends/backend-fault.js";
 
@@ -51,4 +52,6 @@ export interface PropertyResult {
   readonly stats?: Readonly<Record<string, number>>;
   /** Wall time of the whole run, shrinking included. */
   readonly seconds: number;
+  /** For a failure explained on a graph case: what the HTML report draws (spec/06-conformance.md#conform.dossier). */
+  readonly dossier?: FailureDossier;
 }

@@ -17,6 +17,7 @@
 import fc from "fast-check";
 import type { Case } from "../../reference/case.js";
 import type { PrecisionClass } from "../../oracles/index.js";
+import type { FailureDossier } from "../report/dossier.js";
 import type { BackendLike } from "./backend-like.js";
 import { withOracleExpect } from "./oracle-expect.js";
 import type { PropertyOptions, PropertyResult } from "./property-result.js";
@@ -24,8 +25,12 @@ import type { PropertyDefinition, Verdict } from "./verdict.js";
 
 type Failing = Extract<Verdict, { kind: "fail" | "error" }>;
 
-/** More about a failure, from its shrunk counterexample; undefined when there is nothing to add. */
-export type Explain = (backend: BackendLike, counterexample: Case, precision: PrecisionClass) => Promise<string | undefined>;
+/**
+ * More about a failure, from its shrunk counterexample: a sentence for the reason and, for a graph
+ * case, the failure dossier the HTML report draws (spec/06-conformance.md#conform.dossier);
+ * undefined when there is nothing to add.
+ */
+export type Explain = (backend: BackendLike, counterexample: Case, precision: PrecisionClass) => Promise<{ readonly text: string; readonly dossier?: FailureDossier } | undefined>;
 
 const idToken = (s: string): string => s.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 
@@ -101,12 +106,12 @@ export async function runProperty<T>(def: PropertyDefinition<T>, backend: Backen
   } catch (e) {
     counterexample = { ...reported.case, id: tag, description: `${def.name}: failing case; the oracles could not fill expect (${e instanceof Error ? e.message : String(e)})` };
   }
-  let more: string | undefined;
+  let more: { readonly text: string; readonly dossier?: FailureDossier } | undefined;
   if (explain !== undefined && reported.kind === "fail" && filled) {
     try {
       more = await explain(backend, counterexample, precision);
     } catch (e) {
-      more = `could not localize: ${e instanceof Error ? e.message : String(e)}`;
+      more = { text: `could not localize: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
   return {
@@ -116,7 +121,8 @@ export async function runProperty<T>(def: PropertyDefinition<T>, backend: Backen
     ...(reported.kind === "fail" && reported.tangent !== undefined ? { tangent: reported.tangent } : {}),
     ...(reported.kind === "error" && reported.fault !== undefined ? { fault: reported.fault } : {}),
     ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
-    reason: more === undefined ? reported.reason : `${reported.reason}; ${more}`,
+    reason: more === undefined ? reported.reason : `${reported.reason}; ${more.text}`,
+    ...(more?.dossier !== undefined ? { dossier: more.dossier } : {}),
     shrinks: details.numShrinks,
     seconds: seconds(),
   };

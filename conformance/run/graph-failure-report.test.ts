@@ -25,7 +25,7 @@ const product = withOracleExpect({
 
 describe("graphFailureReport", () => {
   it("names the worst element (oracle side) and the departing input with its consumer", async () => {
-    const text = await graphFailureReport(BROKEN.tanhWrong, product, "float64", "oracle");
+    const text = (await graphFailureReport(BROKEN.tanhWrong, product, "float64", "oracle"))?.text;
     // ∂y/∂z = sin(0.3)·(1 − tanh²(0.8)): a closed form.
     const [, expected] = /^worst element gradient\.z: expected (\S+) \(oracle\), got \S+ \(backend\); /.exec(text ?? "") ?? [];
     expect(Number(expected)).toBeCloseTo(Math.sin(0.3) * (1 - Math.tanh(0.8) ** 2), 14);

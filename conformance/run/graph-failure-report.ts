@@ -5,16 +5,13 @@
  * element named with both values, and the first node whose adjoint departs (localization-report.ts).
  * A property judges a random direction ⟨∇f, v⟩; this says which element and which node are wrong.
  *
- * It also builds the case's failure dossier (conformance/report/build-dossier.ts). A property's
- * explain hook returns text only and its result has no place for a dossier (both are
- * conformance/properties/'s), so the dossier is kept beside the case object it was built for and
- * collected by {@link takeDossier} when the property's outcome is formed (property-outcome.ts), in
- * the same thread. A WeakMap: a dossier nobody collects goes with its case.
+ * It also builds the case's failure dossier (conformance/report/build-dossier.ts), which a
+ * property's result carries to its outcome (property-outcome.ts).
  *
  * @see spec/06-conformance.md#conform.report
  * @see spec/06-conformance.md#conform.dossier
  */
-import type { Case, GraphCase, RawTensor, Tensor } from "../../reference/index.js";
+import type { GraphCase, RawTensor, Tensor } from "../../reference/index.js";
 import { errorScale, tolerance, type PrecisionClass } from "../../oracles/index.js";
 import { caseForBackend } from "../backends/case-for-backend.js";
 import { ask } from "../properties/ask.js";
@@ -24,14 +21,10 @@ import type { FailureDossier } from "../report/dossier.js";
 import { compareTensor, describe, type Malformed, type Mismatch } from "./compare.js";
 import { localizationReport } from "./localization-report.js";
 
-const dossiers = new WeakMap<Case, FailureDossier>();
-
-/** The dossier built by the last {@link graphFailureReport} on this very case object, once. */
-export function takeDossier(c: Case | undefined): FailureDossier | undefined {
-  if (c === undefined) return undefined;
-  const d = dossiers.get(c);
-  dossiers.delete(c);
-  return d;
+/** The sentence, and the dossier when one could be built. */
+export interface GraphFailureReport {
+  readonly text: string;
+  readonly dossier?: FailureDossier;
 }
 
 /**
@@ -40,7 +33,7 @@ export function takeDossier(c: Case | undefined): FailureDossier | undefined {
  * or when the backend answers with an error instead of a gradient.
  * Never throws: a fault is reported as "could not localize: …".
  */
-export async function graphFailureReport(backend: BackendLike, c: GraphCase, precision: PrecisionClass, source: "case" | "oracle"): Promise<string | undefined> {
+export async function graphFailureReport(backend: BackendLike, c: GraphCase, precision: PrecisionClass, source: "case" | "oracle"): Promise<GraphFailureReport | undefined> {
   try {
     const expected = c.expect !== undefined && !("error" in c.expect) ? c.expect.gradient ?? {} : {};
     const sent = caseForBackend(c);
@@ -61,9 +54,10 @@ export async function graphFailureReport(backend: BackendLike, c: GraphCase, pre
     const at = worst.at;
     // A malformed member has no numbers to plot. The dossier only adds to the report: if it cannot
     // be built, the sentence above still stands.
-    if (!("problem" in at)) await buildDossier({ backend, c, result: answer.result, input: worst.input, worst: at, source, precision }).then((d) => dossiers.set(c, d), () => undefined);
-    return text;
+    if ("problem" in at) return { text };
+    const dossier = await buildDossier({ backend, c, result: answer.result, input: worst.input, worst: at, source, precision }).catch(() => undefined);
+    return dossier === undefined ? { text } : { text, dossier };
   } catch (e) {
-    return `could not localize: ${e instanceof Error ? e.message : String(e)}`;
+    return { text: `could not localize: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -8,7 +8,6 @@
  * @see spec/06-conformance.md#conform.outcome
  */
 import type { PropertyResult } from "../properties/index.js";
-import { takeDossier } from "./graph-failure-report.js";
 import type { Outcome } from "./outcome.js";
 
 /** `replay`: how to replay a failure, before its path (a shard's gives the flags without --shard, spec: conform.shard). */
@@ -21,7 +20,7 @@ export function propertyOutcome(id: string, seed: number, r: PropertyResult, rep
   const replayText = r.path !== undefined ? ` (${replay}, path ${r.path})` : "";
   const counterexample = r.counterexample !== undefined ? `\n      counterexample: ${JSON.stringify(r.counterexample)}` : "";
   const tangent = r.tangent !== undefined ? `\n      tangent: ${JSON.stringify(r.tangent)}` : "";
-  const dossier = r.status === "fail" ? takeDossier(r.counterexample) : undefined;
+  const dossier = r.status === "fail" ? r.dossier : undefined;
   return {
     id,
     file,
