@@ -9,23 +9,11 @@ import { BROKEN } from "../properties/testing/broken-backends.js";
 import { graphFailureReport } from "../run/graph-failure-report.js";
 import { judge, type InProcessBackend } from "../run/judge.js";
 import { propertyOutcome } from "../run/property-outcome.js";
+import { sinTanhProduct } from "../run/sin-tanh-product.js";
 import { fromJsonNumber as num } from "./dossier.js";
 
 // y = sin(x)·tanh(z): for tanhWrong only tanh's edge into z is wrong.
-const product: GraphCase = {
-  id: "dossier.product",
-  description: "",
-  kind: "graph",
-  graph: {
-    inputs: [{ id: "x", value: 0.3 }, { id: "z", value: 0.8 }],
-    nodes: [
-      { id: "s", op: "sin", args: ["x"] },
-      { id: "t", op: "tanh", args: ["z"] },
-      { id: "y", op: "mul", args: ["s", "t"] },
-    ],
-    output: "y",
-  },
-};
+const product = sinTanhProduct("dossier.product");
 const dydz = Math.sin(0.3) * (1 - Math.tanh(0.8) ** 2);
 const capabilities = ["gradient"];
 // The catalog's backends are BackendLike (hello's name optional); the judge takes them as they are.

@@ -6,21 +6,9 @@ import { BROKEN } from "../properties/testing/broken-backends.js";
 import { judge, type InProcessBackend } from "../run/judge.js";
 import { renderHtmlReport } from "./html-report.js";
 import { parseReportLines, type ReportLine } from "./report-lines.js";
+import { sinTanhProduct } from "../run/sin-tanh-product.js";
 
-const product: GraphCase = {
-  id: "html.product",
-  description: "y = sin(x)·tanh(z) <b>bold?</b>",
-  kind: "graph",
-  graph: {
-    inputs: [{ id: "x", value: 0.3 }, { id: "z", value: 0.8 }],
-    nodes: [
-      { id: "s", op: "sin", args: ["x"] },
-      { id: "t", op: "tanh", args: ["z"] },
-      { id: "y", op: "mul", args: ["s", "t"] },
-    ],
-    output: "y",
-  },
-};
+const product = sinTanhProduct("html.product", "y = sin(x)·tanh(z) <b>bold?</b>");
 const hostile = `evil"><script>alert(1)</script><img src=x onerror=alert(2)>`;
 
 async function lines(): Promise<ReportLine[]> {

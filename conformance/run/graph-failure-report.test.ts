@@ -6,22 +6,10 @@ import { withOracleExpect } from "../properties/oracle-expect.js";
 import { graphGradientProperty } from "../properties/graph-gradient.js";
 import { BROKEN } from "../properties/testing/broken-backends.js";
 import { graphFailureReport } from "./graph-failure-report.js";
+import { sinTanhProduct } from "./sin-tanh-product.js";
 
 // y = sin(x)·tanh(z): tanh's edge into z is the wrong one for tanhWrong.
-const product = withOracleExpect({
-  id: "report.product",
-  description: "",
-  kind: "graph",
-  graph: {
-    inputs: [{ id: "x", value: 0.3 }, { id: "z", value: 0.8 }],
-    nodes: [
-      { id: "s", op: "sin", args: ["x"] },
-      { id: "t", op: "tanh", args: ["z"] },
-      { id: "y", op: "mul", args: ["s", "t"] },
-    ],
-    output: "y",
-  },
-}) as GraphCase;
+const product = withOracleExpect(sinTanhProduct("report.product")) as GraphCase;
 
 describe("graphFailureReport", () => {
   it("names the worst element (oracle side) and the departing input with its consumer", async () => {
