@@ -58,8 +58,10 @@ describe("--impl <peer> from another working directory (the CLI)", () => {
   const cases = join(ROOT, "conformance/cases");
   // `--import tsx` would resolve tsx from the working directory, which here is elsewhere.
   const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  // A fresh directory, so the repository is never inside it (a clone may live in the tmpdir itself).
+  const elsewhere = mkdtempSync(join(tmpdir(), "peers-cwd-"));
   const conform = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ["--import", TSX, join(ROOT, "conformance/cli.ts"), "--cases", cases, "--runs", "0", ...args], { encoding: "utf8", cwd: tmpdir() });
+    const r = spawnSync(process.execPath, ["--import", TSX, join(ROOT, "conformance/cli.ts"), "--cases", cases, "--runs", "0", ...args], { encoding: "utf8", cwd: elsewhere });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trimEnd().split("\n") };
   };
 
