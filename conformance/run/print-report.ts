@@ -1,7 +1,8 @@
 /**
  * The report a run prints on stdout, last line `conform: N passed, N failed, N skipped` (errors
- * count as failed). Default: every fail and error with its reason, the skips on one line, the
- * errors by fault kind. `verbose`: every outcome with its reason. `quiet`: one line per fail or
+ * count as failed). Default: every fail and error with its reason, each skip with its reason — but
+ * those for a missing capability, often most of a run on a partial backend, only counted per
+ * capability —, the errors by fault kind. `verbose`: every outcome with its reason. `quiet`: one line per fail or
  * error, id only, then the summary — what a CI log needs to name the cases to look at.
  *
  * @see spec/06-conformance.md#conform.outcome
@@ -31,8 +32,7 @@ export function printReport(outcomes: readonly Outcome[], options: PrintOptions 
   for (const o of outcomes) {
     if (verbose || failing(o)) log(`${head(o)}${o.file ? ` (${o.file})` : ""}${o.reason ? `\n      ${o.reason}` : ""}`);
   }
-  const skipped = outcomes.filter((o) => o.status === "skip");
-  if (skipped.length > 0 && !verbose) log(`skipped: ${skipped.map((o) => `${o.id} (${o.reason})`).join("; ")}`);
+  if (!verbose) printSkips(outcomes.filter((o) => o.status === "skip"), log);
   if (count("error") > 0) {
     const faults = (["crashed", "timeout", "protocol"] as const)
       .map((kind) => [kind, outcomes.filter((o) => o.fault === kind).length] as const)
@@ -41,4 +41,20 @@ export function printReport(outcomes: readonly Outcome[], options: PrintOptions 
     log(`errored: ${count("error")} (counted as failed${faults.length > 0 ? `; ${faults.join(", ")}` : ""})`);
   }
   log(summary);
+}
+
+const LACKS = /^(?:the )?backend lacks the capabilit(?:y|ies) /;
+
+/** A line per skip with its reason (a known failure, an undecided case); missing capabilities counted. */
+function printSkips(skipped: readonly Outcome[], log: (line: string) => void): void {
+  const lacking = new Map<string, number>();
+  for (const o of skipped) {
+    const reason = o.reason ?? "";
+    if (LACKS.test(reason)) lacking.set(reason.replace(/^the /, ""), (lacking.get(reason.replace(/^the /, "")) ?? 0) + 1);
+    else log(`skipped: ${o.id} (${reason})`);
+  }
+  if (lacking.size > 0) {
+    const parts = [...lacking].sort(([, a], [, b]) => b - a).map(([reason, n]) => `${n} (${reason})`);
+    log(`skipped for a missing capability: ${parts.join(", ")}; --verbose lists them`);
+  }
 }
