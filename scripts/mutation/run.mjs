@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutation [-- reference|impl] [--files <glob>]… [--concurrency <n>]`: StrykerJS on
+ * reference/ and impl/ (both, one after the other, unless one is named), with the conformance
+ * suite as the test runner. Each mutant is judged by one run of
+ * `conformance/cli.ts --impl <same target> --profile quick --jobs 1` inside Stryker's sandbox:
+ * exit 0 = survived, non-zero = killed. Configs: scripts/mutation/stryker.<target>.conf.json.
+ * Reports: reports/mutation/<target>.html and .json. Long (hours for the whole of both):
+ * not part of `npm test` or .ci/run.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const HELP = `usage: npm run mutation -- [reference|impl]… [--files <glob>]… [--concurrency <n>]
+  reference, impl    which tree to mutate (default: both, reference first)
+  --files <glob>     only mutate these files (repeatable; comma-separated also works), e.g.
+                     --files reference/solve.ts --files 'reference/operator-*.ts';
+                     a glob outside the target's tree leaves that target with nothing to do
+  --concurrency <n>  Stryker workers (default 1: each one runs a whole conformance run)
+  --help             this text`;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { files: { type: "string", multiple: true }, concurrency: { type: "string" }, help: { type: "boolean", default: false } },
+  });
+} catch (e) {
+  console.error(`mutation: ${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const TARGETS = ["reference", "impl"];
+const bad = positionals.filter((p) => !TARGETS.includes(p));
+if (bad.length > 0 || (values.concurrency !== undefined && !/^[1-9][0-9]*$/.test(values.concurrency))) {
+  console.error(`mutation: targets are reference and impl; --concurrency a positive whole number\n\n${HELP}`);
+  process.exit(2);
+}
+const targets = positionals.length > 0 ? TARGETS.filter((t) => positionals.includes(t)) : TARGETS;
+const files = (values.files ?? []).flatMap((f) => f.split(",")).map((f) => f.trim()).filter((f) => f !== "");
+
+let status = 0;
+for (const target of targets) {
+  const mine = files.filter((f) => f.replace(/^\.\//, "").startsWith(`${target}/`));
+  if (files.length > 0 && mine.length === 0) {
+    console.log(`mutation: ${target}: no --files under ${target}/, skipped`);
+    continue;
+  }
+  const args = [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", join("scripts", "mutation", `stryker.${target}.conf.json`)];
+  if (mine.length > 0) args.push("--mutate", mine.join(","));
+  if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
+  console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) status = r.status ?? 1;
+}
+process.exit(status);
