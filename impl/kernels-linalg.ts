@@ -44,6 +44,12 @@ export function eliminate(x: Float64Array, n: number, u: number, r: number, cols
   return sign === 1 ? -1 : -2;
 }
 
+/** Whether any of the `len` elements at `a` is NaN. */
+function hasNaN(x: Float64Array, a: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (x[a + k] !== x[a + k]) return true;
+  return false;
+}
+
 function swapRows(x: Float64Array, p: number, q: number, len: number): void {
   for (let j = 0; j < len; j++) {
     const t = x[p + j]!;
@@ -58,6 +64,10 @@ function swapRows(x: Float64Array, p: number, q: number, len: number): void {
  * Returns the elimination's outcome (≥ 0: singular).  @see spec/03-primitives.md#prim.inv.forward
  */
 export function inverseInto(x: Float64Array, n: number, a: number, c: number, u: number): Elimination {
+  if (hasNaN(x, a, n * n)) { // every element NaN, never a zero pivot  @see spec/03-primitives.md#nan.linalg
+    x.fill(NaN, c, c + n * n);
+    return -1;
+  }
   x.copyWithin(u, a, a + n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x[c + i * n + j] = i === j ? 1 : 0;
   const e = eliminate(x, n, u, c, n);
@@ -75,9 +85,11 @@ export function inverseInto(x: Float64Array, n: number, a: number, c: number, u:
 /**
  * log det A = Σ_k ln|U_kk| with the sign from the pivots and the permutation; NaN marks a
  * singular matrix or a determinant that is not positive (E_DOMAIN for the caller), with the
- * reason in `why`.  @see spec/03-primitives.md#prim.logdet.forward
+ * reason in `why` — unless `why.nan`: A has a NaN element and NaN is the value (nan.linalg).  @see spec/03-primitives.md#prim.logdet.forward
  */
-export function logdetOf(x: Float64Array, n: number, a: number, u: number, why: { singularAt: number }): number {
+export function logdetOf(x: Float64Array, n: number, a: number, u: number, why: { singularAt: number; nan: boolean }): number {
+  why.nan = hasNaN(x, a, n * n); // NaN is the value, not a fault  @see spec/03-primitives.md#nan.linalg
+  if (why.nan) return NaN;
   x.copyWithin(u, a, a + n * n);
   const e = eliminate(x, n, u, u, 0);
   why.singularAt = e;

@@ -28,7 +28,7 @@ type P = typeof PRIM;
  * compiling is raised when evaluation reaches its node, after the domain faults before it.
  */
 export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
-  const why = { singularAt: -1 };
+  const why = { singularAt: -1, nan: false };
   for (let i = 0; i < g.nnodes; i++) {
     const op = g.op[i]!;
     const u = g.nsrc + i;
@@ -56,14 +56,14 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
       case (8 satisfies P["sum"]): x[c] = sumOf(x, a, g.size[A]!, g.rows[A] === 0); break;
       case (9 satisfies P["dot"]): x[c] = inner(x, a, b, g.size[A]!, g.rows[A] === 0); break;
       case (10 satisfies P["trace"]): x[c] = traceOf(x, a, g.rows[A]!); break;
-      case (21 satisfies P["inv"]): { // prim.inv.domain: no zero pivot
+      case (21 satisfies P["inv"]): { // prim.inv.domain: no zero pivot; a NaN element gives all NaN (nan.linalg)
         const e = inverseInto(x, g.rows[A]!, a, c, g.scratch[0]);
         if (e >= 0) nodeFault(g, i, `inv: the matrix is singular (zero pivot in column ${e})`);
         break;
       }
       case (22 satisfies P["logdet"]): { // prim.logdet.domain: det A > 0
         const v = logdetOf(x, g.rows[A]!, a, g.scratch[0], why);
-        if (Number.isNaN(v)) {
+        if (Number.isNaN(v) && !why.nan) { // a NaN element gives NaN, not a fault (nan.linalg)
           if (why.singularAt >= 0) nodeFault(g, i, `logdet: the matrix is singular (zero pivot in column ${why.singularAt})`);
           nodeFault(g, i, "logdet: the determinant is negative");
         }

@@ -1,9 +1,12 @@
 /**
  * Gaussian elimination with partial pivoting, for `inv` and `logdet`.
  *
- * An exactly zero pivot means the matrix is singular: E_DOMAIN. Plain O(n³), no blocking.
+ * An exactly zero pivot means the matrix is singular: E_DOMAIN. A matrix with a NaN element is never
+ * checked (NaN is never a domain fault): its inverse is all NaN, its log-determinant NaN. Plain O(n³),
+ * no blocking.
  *
  * @see spec/03-primitives.md#prim.inv.domain
+ * @see spec/03-primitives.md#nan.linalg
  */
 import { fail } from "./errors.js";
 import { at, identityMatrix, type Matrix } from "./tensor.js";
@@ -43,8 +46,12 @@ function eliminate(A: Matrix, rhs: Matrix, what: string): Elimination {
   return { upper: U, rhs: R, sign };
 }
 
-/** A⁻¹ by elimination on [A | I] and back substitution. */
+/** Whether some element of A is NaN: then inv and logdet are NaN, never E_DOMAIN. @see spec/03-primitives.md#nan.linalg */
+const hasNaN = (A: Matrix): boolean => A.some((row) => row.some(Number.isNaN));
+
+/** A⁻¹ by elimination on [A | I] and back substitution; every element NaN if A has a NaN element. */
 export function inverse(A: Matrix): Matrix {
+  if (hasNaN(A)) return A.map((row) => row.map(() => NaN));
   const n = A.length;
   const { upper: U, rhs: R } = eliminate(A, identityMatrix(n), "inv");
   const X: number[][] = R.map((row) => row.map(() => 0));
@@ -60,6 +67,7 @@ export function inverse(A: Matrix): Matrix {
 
 /** log det A for det A > 0 (E_DOMAIN otherwise), as Σ log|u_kk| so that det may overflow. */
 export function logDeterminant(A: Matrix): number {
+  if (hasNaN(A)) return NaN;
   const { upper: U, sign } = eliminate(A, A.map(() => []), "logdet");
   let s = sign;
   let logAbs = 0;

@@ -156,6 +156,8 @@ def total(a):
 def inverse(a):
     if not is_mat(a) or len(a) != len(a[0]):
         raise ShapeError('inverse of %s' % shape(a))
+    if any(mp.isnan(x) for r in a for x in r):  # spec: nan.linalg (every element NaN, never E_DOMAIN)
+        return [[mpf('nan')] * len(a) for _ in a]
     m = mp.matrix(a)
     if mp.det(m) == 0:
         raise DomainError('singular')
@@ -335,8 +337,10 @@ def _pow(args, node):
             raise DomainError('pow: negative base, non-integer exponent')
         if x == 0 and p < 0:
             raise DomainError('pow: zero base, negative exponent')
+        if p == 0:
+            return mpf(1)  # every element, 0 and NaN included (spec: prim.pow.forward; IEEE pow(x, 0) = 1)
         if pint:
-            return x ** int(p) if x != 0 or p != 0 else mpf(1)
+            return x ** int(p)
         return mp.power(x, p)
     return emap(f, a)
 
@@ -405,7 +409,7 @@ PRIM = {
     'sigmoid': _elementwise(sigmoid),
     'sqrt': _elementwise(mp.sqrt, _dom(lambda x: x >= 0, 'sqrt')),
     'square': _elementwise(lambda x: x * x),
-    'relu': _elementwise(lambda x: x if x > 0 else mpf(0)),
+    'relu': _elementwise(lambda x: x if x > 0 or mp.isnan(x) else mpf(0)),  # relu(NaN) = NaN (prim.relu.forward)
     'pow': _pow,
     'inv': lambda args, node: inverse(args[0]),
     'logdet': _logdet,

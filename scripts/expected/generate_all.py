@@ -7,6 +7,6 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 for name in ['paper', 'operators', 'primitives_elementwise', 'primitives_binary', 'primitives_matrix', 'graphs',
-             'systems', 'errors']:
+             'systems', 'errors', 'nan']:
     runpy.run_path(os.path.join(HERE, name + '.py'), run_name='__main__')
 sys.exit(runpy.run_path(os.path.join(HERE, 'validate.py'))['main']())
