@@ -62,11 +62,29 @@ export class SpecError extends Error {
 function formatMessage(code: ErrorCode, detail: string, where: ErrorLocation): string {
   const parts = [
     where.file,
-    where.caseId !== undefined ? `case ${where.caseId}` : undefined,
-    where.pointer !== undefined ? `at ${where.pointer === "" ? "/" : where.pointer}` : undefined,
-    where.node !== undefined ? `node ${where.node}` : undefined,
+    where.caseId !== undefined ? `case ${shorten(where.caseId)}` : undefined,
+    where.pointer !== undefined ? `at ${where.pointer === "" ? "/" : where.pointer.split("/").map((t) => shorten(t)).join("/")}` : undefined,
+    where.node !== undefined ? `node ${shorten(where.node)}` : undefined,
   ].filter((p): p is string => p !== undefined);
-  return `${code}: ${parts.length > 0 ? parts.join(", ") + ": " : ""}${detail}`;
+  return `${code}: ${parts.length > 0 ? parts.join(", ") + ": " : ""}${shorten(detail, MAX_DETAIL)}`;
+}
+
+/**
+ * Messages stay short whatever a file holds (spec/06-conformance.md#load.size): a name or a value
+ * is quoted up to {@link MAX_QUOTED} characters, and the problem up to {@link MAX_DETAIL}; the
+ * rest is replaced by its length. The error's fields keep the whole text.
+ */
+export const MAX_QUOTED = 80;
+const MAX_DETAIL = 2000;
+
+/** `text` as it is, or its first `max` characters and how many there are in all. */
+export function shorten(text: string, max: number = MAX_QUOTED): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
+/** A name or value as a JSON string for a message, shortened like {@link shorten}. */
+export function quote(text: string): string {
+  return text.length <= MAX_QUOTED ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, MAX_QUOTED))}… (${text.length} characters)`;
 }
 
 /** Shorthand for throwing a spec error. */

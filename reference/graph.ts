@@ -7,7 +7,7 @@
  * @see spec/04-system.md#system.unknowns
  */
 import type { GraphCase, RawNamedValue } from "./case.js";
-import { fail } from "./errors.js";
+import { fail, quote } from "./errors.js";
 import { child, parseFiniteNumber, parseTensor } from "./number.js";
 import { isPrimitive, RULES, type Attributes, type PrimitiveName } from "./primitives.js";
 import type { Tensor } from "./tensor.js";
@@ -41,7 +41,7 @@ export function readGraph(c: GraphCase): Program {
   const g = c.graph;
   const index = new Map<string, number>();
   const declare = (id: string, pointer: string): void => {
-    if (index.has(id)) fail("E_DUPLICATE_ID", `id ${JSON.stringify(id)} is declared twice`, { pointer });
+    if (index.has(id)) fail("E_DUPLICATE_ID", `id ${quote(id)} is declared twice`, { pointer });
     index.set(id, index.size);
   };
   const readSources = (list: readonly RawNamedValue[], kind: Source["kind"], at: string): Source[] =>
@@ -58,7 +58,7 @@ export function readGraph(c: GraphCase): Program {
   const nodes = g.nodes.map((n, i): ProgramNode => {
     const pointer = `/graph/nodes/${i}`;
     const where = { pointer, node: n.id };
-    if (!isPrimitive(n.op)) fail("E_UNKNOWN_OP", `unknown primitive ${JSON.stringify(n.op)}`, { ...where, pointer: `${pointer}/op` });
+    if (!isPrimitive(n.op)) fail("E_UNKNOWN_OP", `unknown primitive ${quote(n.op)}`, { ...where, pointer: `${pointer}/op` });
     const rule = RULES[n.op];
     if (n.args.length !== rule.arity) {
       fail("E_ARITY", `${n.op} takes ${rule.arity} argument(s), got ${n.args.length}`, { ...where, pointer: `${pointer}/args` });
@@ -67,23 +67,23 @@ export function readGraph(c: GraphCase): Program {
     const args = n.args.map((a, j) => {
       const k = index.get(a);
       const at = { ...where, pointer: `${pointer}/args/${j}` };
-      if (k === undefined) return fail("E_UNKNOWN_ID", `argument ${JSON.stringify(a)} names nothing`, at);
-      if (k === self) return fail("E_CYCLE", `node ${JSON.stringify(n.id)} uses itself`, at);
+      if (k === undefined) return fail("E_UNKNOWN_ID", `argument ${quote(a)} names nothing`, at);
+      if (k === self) return fail("E_CYCLE", `node ${quote(n.id)} uses itself`, at);
       // A later node is E_ORDER even when it closes a cycle: files are never sorted.
-      if (k > self) return fail("E_ORDER", `argument ${JSON.stringify(a)} is defined later; nodes must be in topological order`, at);
+      if (k > self) return fail("E_ORDER", `argument ${quote(a)} is defined later; nodes must be in topological order`, at);
       return k;
     });
     return { id: n.id, op: n.op, args, attributes: readAttributes(n, rule.attributes, pointer), pointer };
   });
 
   const lookup = (id: string, pointer: string, what: string): number =>
-    index.get(id) ?? fail("E_UNKNOWN_ID", `${what} ${JSON.stringify(id)} names nothing`, { pointer });
+    index.get(id) ?? fail("E_UNKNOWN_ID", `${what} ${quote(id)} names nothing`, { pointer });
   const output = lookup(g.output, "/graph/output", "output");
   const inputs = sources.length - (g.constants?.length ?? 0);
   const wrt = (c.wrt ?? g.inputs.map((s) => s.id)).map((id, i) => {
     const k = lookup(id, `/wrt/${i}`, "wrt");
-    if (k >= inputs) fail("E_UNKNOWN_ID", `wrt ${JSON.stringify(id)} is not an input`, { pointer: `/wrt/${i}` });
-    if (c.wrt !== undefined && c.wrt.indexOf(id) !== i) fail("E_DUPLICATE_ID", `wrt names ${JSON.stringify(id)} twice`, { pointer: `/wrt/${i}` });
+    if (k >= inputs) fail("E_UNKNOWN_ID", `wrt ${quote(id)} is not an input`, { pointer: `/wrt/${i}` });
+    if (c.wrt !== undefined && c.wrt.indexOf(id) !== i) fail("E_DUPLICATE_ID", `wrt names ${quote(id)} twice`, { pointer: `/wrt/${i}` });
     return k;
   });
   const cotangent = c.cotangent === undefined ? undefined : parseTensor(c.cotangent, "/cotangent");
@@ -93,10 +93,10 @@ export function readGraph(c: GraphCase): Program {
 function readAttributes(n: GraphCase["graph"]["nodes"][number], allowed: readonly string[], pointer: string): Attributes {
   const present = Object.keys(n).filter((key) => !["id", "op", "args"].includes(key));
   for (const key of present) {
-    if (!allowed.includes(key)) fail("E_ATTRIBUTE", `${n.op} takes no attribute ${JSON.stringify(key)}`, { pointer: `${pointer}/${key}`, node: n.id });
+    if (!allowed.includes(key)) fail("E_ATTRIBUTE", `${n.op} takes no attribute ${quote(key)}`, { pointer: `${pointer}/${key}`, node: n.id });
   }
   for (const key of allowed) {
-    if (!present.includes(key)) fail("E_ATTRIBUTE", `${n.op} needs the attribute ${JSON.stringify(key)}`, { pointer, node: n.id });
+    if (!present.includes(key)) fail("E_ATTRIBUTE", `${n.op} needs the attribute ${quote(key)}`, { pointer, node: n.id });
   }
   return n.exponent === undefined ? {} : { exponent: parseFiniteNumber(n.exponent, `${pointer}/exponent`, "the exponent") };
 }

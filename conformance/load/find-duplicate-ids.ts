@@ -3,7 +3,7 @@
  *
  * @see spec/05-cases.md#case.file
  */
-import { SpecError } from "../../reference/errors.js";
+import { quote, SpecError } from "../../reference/errors.js";
 import type { LoadedCase } from "./loaded-case.js";
 
 /** The cases that keep their id (first occurrences) and one fault per later occurrence. */
@@ -27,7 +27,7 @@ export function findDuplicateIds(cases: readonly LoadedCase[]): DuplicateCheck {
       unique.push(c);
     } else {
       const id = c.case.id;
-      const detail = `duplicate case id ${JSON.stringify(id)}: first defined in ${earlier.file} at ${earlier.pointer}`;
+      const detail = `duplicate case id ${quote(id)}: first defined in ${earlier.file} at ${earlier.pointer}`;
       faults.push(new SpecError("E_DUPLICATE_ID", detail, { file: c.file, caseId: id, pointer: `${c.pointer}/id` }));
     }
   }

@@ -7,7 +7,7 @@
  *
  * @see spec/05-cases.md#case.schema-uri
  */
-import { SpecError } from "../../reference/errors.js";
+import { quote, SpecError } from "../../reference/errors.js";
 import { schemaDocuments } from "./schema-documents.js";
 import { SCHEMA_IDS } from "./schema-ids.js";
 
@@ -35,7 +35,7 @@ export function findForeignSchema(json: unknown): SpecError | undefined {
   if (typeof value !== "string" || acceptedNames().test(value)) return undefined;
   const version = /^https?:\/\/backslash-ad\.dev\/schema\/([^/?#]+)\//.exec(value)?.[1];
   const what = version !== undefined && /case-file\.schema\.json([?#].*)?$/.test(value)
-    ? `the case-file schema of format version ${JSON.stringify(version)}, which this harness does not read (it reads ${SCHEMA_IDS.caseFile})`
+    ? `the case-file schema of format version ${quote(version)}, which this harness does not read (it reads ${SCHEMA_IDS.caseFile})`
     : `another schema than the case-file schema`;
-  return new SpecError("E_SCHEMA", `$schema names ${JSON.stringify(value)}: ${what}; write its $id ${SCHEMA_IDS.caseFile} or a path ending in case-file.schema.json (spec: case.schema-uri)`, { pointer: "/$schema" });
+  return new SpecError("E_SCHEMA", `$schema names ${quote(value)}: ${what}; write its $id ${SCHEMA_IDS.caseFile} or a path ending in case-file.schema.json (spec: case.schema-uri)`, { pointer: "/$schema" });
 }

@@ -7,7 +7,7 @@
  * @see spec/05-cases.md#case.expect.system
  */
 import type { Case } from "../../reference/case.js";
-import { pointerToken } from "../../reference/errors.js";
+import { pointerToken, quote } from "../../reference/errors.js";
 
 export interface UnknownExpectKey {
   readonly pointer: string;
@@ -26,5 +26,5 @@ export function findUnknownExpectKey(c: Case): UnknownExpectKey | undefined {
         : ([undefined, undefined, [], ""] as const);
   if (member === undefined || expected === undefined) return undefined;
   const key = Object.keys(expected).find((k) => !known.includes(k));
-  return key === undefined ? undefined : { pointer: `/expect/${member}/${pointerToken(key)}`, detail: `expected ${member} for ${JSON.stringify(key)}, which is not ${what}` };
+  return key === undefined ? undefined : { pointer: `/expect/${member}/${pointerToken(key)}`, detail: `expected ${member} for ${quote(key)}, which is not ${what}` };
 }

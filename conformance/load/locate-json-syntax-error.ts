@@ -8,6 +8,7 @@
  *
  * @see spec/05-cases.md#case.file
  */
+import { quote } from "../../reference/errors.js";
 
 /** The first syntax error in a text: its offset, line, column and the problem in words. */
 export interface JsonSyntaxError {
@@ -64,7 +65,7 @@ function value(s: string, i: number, unique: boolean): number {
       if (s[j] !== '"') throw new Stop(j, "expected a property name in double quotes");
       const end = string(s, j);
       const name = JSON.parse(s.slice(j, end)) as string;
-      if (unique && names.has(name)) throw new Stop(j, `member name ${JSON.stringify(name)} repeated in one object`, false);
+      if (unique && names.has(name)) throw new Stop(j, `member name ${quote(name)} repeated in one object`, false);
       names.add(name);
       const k = skipSpace(s, end);
       if (s[k] !== ":") throw new Stop(k, "expected ':' after the property name");

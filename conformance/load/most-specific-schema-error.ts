@@ -8,7 +8,7 @@
  * @see spec/05-cases.md#case.file
  */
 import type { ErrorObject } from "ajv";
-import { pointerToken } from "../../reference/errors.js";
+import { pointerToken, quote as quoteName } from "../../reference/errors.js";
 import { schemaDocuments } from "./schema-documents.js";
 import { SCHEMA_IDS } from "./schema-ids.js";
 
@@ -55,7 +55,7 @@ function describe(e: ErrorObject, all: readonly ErrorObject[]): string {
       return `missing required field ${JSON.stringify(p["missingProperty"])}`;
     case "additionalProperties":
     case "unevaluatedProperties":
-      return `unknown field ${JSON.stringify(strayField(e))}`;
+      return `unknown field ${quoteName(strayField(e) ?? "")}`;
     case "propertyNames":
       return describeName(e, all);
     case "enum":
@@ -77,9 +77,9 @@ function describeName(e: ErrorObject, all: readonly ErrorObject[]): string {
   const inner = all.find((x) => x.propertyName === name && x.instancePath === e.instancePath);
   if (inner?.keyword === "enum") {
     const allowed = (inner.params as { allowedValues: unknown[] }).allowedValues.join(", ");
-    return `unknown field ${JSON.stringify(name)} (allowed here: ${allowed})`;
+    return `unknown field ${quoteName(name)} (allowed here: ${allowed})`;
   }
-  return `field name ${JSON.stringify(name)} ${inner?.message ?? "is not allowed"}`;
+  return `field name ${quoteName(name)} ${inner?.message ?? "is not allowed"}`;
 }
 
 function quote(value: unknown): string {
