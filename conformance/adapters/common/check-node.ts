@@ -101,6 +101,8 @@ export function checkDomain(op: PrimitiveName, values: readonly Tensor[], p: Att
         return;
       case "invertible":
       case "positive-determinant": {
+        // A NaN element is in the domain: the value is NaN (spec/03-primitives.md#nan.linalg).
+        if (elements(t).some(Number.isNaN)) return;
         const s = geppSign(t as readonly (readonly number[])[]);
         if (s === 0) fail("E_DOMAIN", `${what}: the matrix is singular (a zero pivot), ${formatShape(shapeOf(t))}`);
         if (d.kind === "positive-determinant" && !(s > 0)) fail("E_DOMAIN", `${what}: the determinant is negative`);

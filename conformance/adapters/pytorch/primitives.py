@@ -150,15 +150,23 @@ def _pow(a, p, what):
     return torch.pow(a, p)
 
 
+def _has_nan(a):
+    """A NaN element puts inv and logdet in the domain, with NaN values (spec/03-primitives.md#nan.linalg)."""
+    return bool(torch.isnan(primal(a)).any())
+
+
 def _inv(a, what):
     require_square(a, f"{what}: the argument of inv")
-    gepp(a, what)
+    if not _has_nan(a):
+        gepp(a, what)
     inverse, _info = torch.linalg.inv_ex(a)
     return inverse
 
 
 def _logdet(a, what):
     require_square(a, f"{what}: the argument of logdet")
+    if _has_nan(a):
+        return torch.logdet(a)
     diagonal, sign = gepp(a, what)
     for u in diagonal:
         if u < 0:
