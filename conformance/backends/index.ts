@@ -18,5 +18,5 @@ export { readReply, type ReplyOf } from "./read-reply.js";
 export { specErrorOf } from "./spec-error-of.js";
 export { splitCommand } from "./split-command.js";
 export { createSubprocessBackend, DEFAULT_HELLO_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, helloLimit, type SubprocessBackend, type SubprocessOptions } from "./subprocess-backend.js";
-export { SubprocessSession, type SpawnFunction } from "./subprocess-session.js";
+export { MAX_REPLY_LINE_BYTES, SubprocessSession, type SpawnFunction } from "./subprocess-session.js";
 export { withTimeout } from "./with-timeout.js";

@@ -1,21 +1,72 @@
 /**
- * Cutting a text stream into lines: chunks go in, complete lines come out (without "\n" and a
- * "\r" before it), and the text after the last line break waits for more.
+ * Cutting a byte stream into lines: chunks go in, complete lines come out (UTF-8 decoded, without
+ * "\n" and a "\r" before it), and the bytes after the last line break wait for more. A line longer
+ * than `maxBytes` (the "\n" not counted) is never held whole: the splitter returns the lines before
+ * it, records {@link LineSplitter.tooLong} and from then on drops everything, so a program that
+ * writes without end costs the harness at most `maxBytes` of memory.
+ *
+ * The waiting bytes are kept as a list of pieces and joined once, when their line ends: a long line
+ * arriving in many chunks costs time linear in its length.
  *
  * @see spec/08-backends.md#backend.lines
+ * @see spec/08-backends.md#backend.line-limit
  */
-export class LineSplitter {
-  private pending = "";
 
-  /** The lines completed by `chunk`. */
-  push(chunk: string): string[] {
-    const parts = (this.pending + chunk).split("\n");
-    this.pending = parts.pop() as string;
-    return parts.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+/** What is known of a line that passed the limit: its first bytes, decoded, for the fault's reason. */
+export interface TooLongLine {
+  readonly head: string;
+}
+
+const HEAD_BYTES = 120;
+
+export class LineSplitter {
+  private pieces: Buffer[] = [];
+  private size = 0;
+  private over: TooLongLine | undefined;
+
+  /** `maxBytes`: the longest line kept (default: no limit). */
+  constructor(readonly maxBytes = Infinity) {}
+
+  /** The lines completed by `chunk` (a string is taken as UTF-8); none once a line was too long. */
+  push(chunk: string | Uint8Array): string[] {
+    if (this.over !== undefined) return [];
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+      if (this.size + (nl - start) > this.maxBytes) return this.overflow(bytes.subarray(start, nl), lines);
+      const line = Buffer.concat([...this.pieces, bytes.subarray(start, nl)]).toString("utf8");
+      lines.push(line.endsWith("\r") ? line.slice(0, -1) : line);
+      this.pieces = [];
+      this.size = 0;
+      start = nl + 1;
+    }
+    if (start < bytes.length) {
+      const tail = bytes.subarray(start);
+      if (this.size + tail.length > this.maxBytes) return this.overflow(tail, lines);
+      // A copy, so that the caller's chunk is not kept alive (nor changed under us) by a small tail.
+      this.pieces.push(Buffer.from(tail));
+      this.size += tail.length;
+    }
+    return lines;
   }
 
-  /** Text received after the last line break: a partial line. */
+  /** Text received after the last line break: a partial line ("" after a line that was too long). */
   get rest(): string {
-    return this.pending;
+    return Buffer.concat(this.pieces).toString("utf8");
+  }
+
+  /** Set once a line passed `maxBytes`; the splitter then ignores all further input. */
+  get tooLong(): TooLongLine | undefined {
+    return this.over;
+  }
+
+  private overflow(last: Buffer, lines: string[]): string[] {
+    const head = Buffer.concat([...this.pieces, last], Math.min(HEAD_BYTES, this.size + last.length));
+    // A multi-byte character cut at the end decodes to U+FFFD; the head is only for a message.
+    this.over = { head: head.toString("utf8") };
+    this.pieces = [];
+    this.size = 0;
+    return lines;
   }
 }

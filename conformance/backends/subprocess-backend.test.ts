@@ -105,7 +105,24 @@ describe("the process is spawned without a shell", () => {
     const backend = await loadBackend(`cmd:${node} ${FAKE} '${evil}' "$HOME" \`id\``, { spawn: recording, timeoutMs: 5000 });
     const c = { ...negCase("fx.argv"), id: `fx.argv; touch ${pwnedByCase}`, description: `$(touch ${pwnedByCase})` } as GraphCase;
     const error = await backend.gradient(c).catch((e: unknown) => e);
+    // Case data full of shell syntax, which the fake echoes back as the request line it read.
+    const shelly = [`$(touch ${pwnedByCase})`, `\`touch ${pwnedByCase}\``, `; touch ${pwnedByCase};`, `| tee ${pwnedByCase}`, `> ${pwnedByCase}`, "$HOME", "'\"\\\n"];
+    const e = {
+      ...negCase("fx.echo"),
+      id: `fx.echo ${shelly.slice(0, 3).join(" ")}`,
+      description: shelly.join(" "),
+      graph: { inputs: [{ id: `x${shelly[2]}`, value: 2 }], nodes: [{ id: `y${shelly[0]}`, op: "neg", args: [`x${shelly[2]}`] }], output: `y${shelly[0]}` },
+    } as GraphCase;
+    const echo = await backend.gradient(e).catch((x: unknown) => x);
     await backend.close();
+
+    expect(echo).toBeInstanceOf(BackendSpecError);
+    const line = (echo as BackendSpecError).message;
+    const got = JSON.parse(line) as { cmd: string; case: GraphCase };
+    // Verbatim: the program read the case exactly as sent, every metacharacter in place.
+    expect(got.cmd).toBe("gradient");
+    expect(got.case).toEqual(e);
+    for (const text of shelly) expect(line).toContain(JSON.stringify(text).slice(1, -1));
 
     expect(calls).toEqual([{ command: process.execPath, args: [FAKE, evil, "$HOME", "`id`"], shell: false }]);
     expect(error).toBeInstanceOf(BackendSpecError);

@@ -13,6 +13,7 @@ import { BackendFault } from "./backend-fault.js";
 import { readHello } from "./read-hello.js";
 import { readReply, type ReplyOf } from "./read-reply.js";
 import { SubprocessSession, type SpawnFunction } from "./subprocess-session.js";
+import type { MAX_REPLY_LINE_BYTES } from "./subprocess-session.js";
 
 /** @see spec/08-backends.md#backend.timeout */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -40,6 +41,8 @@ export interface SubprocessOptions {
   readonly onStderr?: (line: string) => void;
   /** For reports (default: the command line). */
   readonly label?: string;
+  /** The longest reply line read (default {@link MAX_REPLY_LINE_BYTES}); tests lower it. */
+  readonly maxLineBytes?: number;
 }
 
 export interface SubprocessBackend extends Backend {
@@ -80,6 +83,7 @@ export function createSubprocessBackend(argv: readonly string[], options: Subpro
     const s = new SubprocessSession(argv, options.spawn, {
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.onStderr !== undefined ? { onStderr: options.onStderr } : {}),
+      ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
     });
     starts++;
     try {

@@ -2,15 +2,18 @@
  * One backend process: spawned without a shell, fed one request line at a time, its stdout cut
  * into reply lines, its stderr kept (the last few kilobytes) for fault reports. The session breaks
  * down for good on the first fault — exit, signal, failure to start, a line that is not a JSON
- * object, a reply with the wrong id, output no request asked for, a timeout — and the waiting
+ * object, a line longer than {@link MAX_REPLY_LINE_BYTES}, a reply with the wrong id, output no
+ * request asked for, a timeout — and the waiting
  * request, or else the next one, gets that fault. The owner then starts a fresh session.
  *
  * Conventions: "waiting" is the request sent and not yet answered (at most one at a time).
  *
  * @see spec/08-backends.md#backend.subprocess
+ * @see spec/08-backends.md#backend.line-limit
  * @see spec/08-backends.md#backend.faults
  */
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
 import { BackendFault } from "./backend-fault.js";
 import { encodeMessage } from "./encode-message.js";
 import { LineSplitter } from "./line-splitter.js";
@@ -27,6 +30,25 @@ interface Waiting {
 
 const STDERR_KEPT = 4096;
 
+/**
+ * The longest reply line the harness reads, the "\n" not counted: 64 MiB. A longer line is a
+ * protocol fault and is never held whole, so a backend that writes without end costs the harness
+ * this much memory at most.
+ *
+ * @see spec/08-backends.md#backend.line-limit
+ */
+export const MAX_REPLY_LINE_BYTES = 2 ** 26;
+
+/** The longest stderr line passed on whole (`--verbose`); stderr is only shown, never read as replies. */
+const MAX_STDERR_LINE_BYTES = 2 ** 20;
+
+/** A byte count in the unit a person reads: "64 MiB", "1 KiB", "100 bytes". */
+function bytesText(n: number): string {
+  if (n >= 2 ** 20 && n % 2 ** 20 === 0) return `${n / 2 ** 20} MiB`;
+  if (n >= 2 ** 10 && n % 2 ** 10 === 0) return `${n / 2 ** 10} KiB`;
+  return `${n} bytes`;
+}
+
 /** At most `n` characters of `text`, JSON-quoted, for messages. */
 function preview(text: string, n = 120): string {
   return JSON.stringify(text.length > n ? `${text.slice(0, n)}…` : text);
@@ -34,8 +56,9 @@ function preview(text: string, n = 120): string {
 
 export class SubprocessSession {
   private readonly child: ChildProcess;
-  private readonly stdout = new LineSplitter();
-  private readonly stderrLines = new LineSplitter();
+  private readonly stdout: LineSplitter;
+  private readonly stderrLines = new LineSplitter(MAX_STDERR_LINE_BYTES);
+  private readonly stderrText = new StringDecoder("utf8");
   private readonly exited: Promise<void>;
   private waiting: Waiting | undefined;
   private stderrTail = "";
@@ -47,8 +70,10 @@ export class SubprocessSession {
   constructor(
     readonly argv: readonly string[],
     spawn: SpawnFunction = nodeSpawn,
-    options: { readonly cwd?: string; readonly onStderr?: (line: string) => void } = {},
+    options: { readonly cwd?: string; readonly onStderr?: (line: string) => void; readonly maxLineBytes?: number } = {},
   ) {
+    const maxLineBytes = options.maxLineBytes ?? MAX_REPLY_LINE_BYTES;
+    this.stdout = new LineSplitter(maxLineBytes);
     const [program, ...args] = argv;
     // No shell: the words reach the program exactly as split, and case data only ever travels on stdin.
     this.child = spawn(program as string, args, { stdio: ["pipe", "pipe", "pipe"], shell: false, windowsHide: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
@@ -56,14 +81,20 @@ export class SubprocessSession {
       this.child.once("close", () => resolve());
       this.child.once("error", () => this.child.pid === undefined && resolve()); // never started
     });
-    this.child.stdout?.setEncoding("utf8");
-    this.child.stdout?.on("data", (chunk: string) => {
+    // Bytes, not text: the splitter counts a line's length in bytes and decodes whole lines only.
+    this.child.stdout?.on("data", (chunk: Buffer) => {
       for (const line of this.stdout.push(chunk)) this.onLine(line);
+      const over = this.stdout.tooLong;
+      if (over !== undefined && this.fault === undefined) {
+        this.breakDown(new BackendFault("protocol", `a reply line longer than ${bytesText(maxLineBytes)}; the process was stopped; the line began ${preview(over.head, 60)}`), true);
+      }
     });
-    this.child.stderr?.setEncoding("utf8");
-    this.child.stderr?.on("data", (chunk: string) => {
-      this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_KEPT);
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + this.stderrText.write(chunk)).slice(-STDERR_KEPT);
+      const before = this.stderrLines.tooLong;
       for (const line of this.stderrLines.push(chunk)) options.onStderr?.(line);
+      const over = this.stderrLines.tooLong;
+      if (over !== undefined && before === undefined) options.onStderr?.(`${over.head}… (a stderr line longer than ${bytesText(MAX_STDERR_LINE_BYTES)}; the rest of stderr is not shown)`);
     });
     // Writing to a process that has exited fails with EPIPE; the exit itself reports the fault.
     this.child.stdin?.on("error", () => undefined);
