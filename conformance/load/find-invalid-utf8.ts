@@ -4,7 +4,7 @@
  *
  * Conventions: `b` is the file's bytes, `i` the offset of a sequence's first byte.
  *
- * @see spec/06-conformance.md#error.E_JSON
+ * @see spec/06-conformance.md#load.encoding
  */
 
 /** The byte offset of the first ill-formed sequence in `b`, or undefined if all of `b` is UTF-8. */

@@ -4,6 +4,7 @@
  *
  * @see spec/06-conformance.md#error.E_JSON
  * @see spec/06-conformance.md#load.size
+ * @see spec/06-conformance.md#load.encoding
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { SpecError } from "../../reference/errors.js";
@@ -14,6 +15,7 @@ import { findInvalidUtf8, lineAndColumn } from "./find-invalid-utf8.js";
  * bytes of memory per byte of text, so this keeps one file well under a default Node heap.
  *
  * @see spec/06-conformance.md#load.size
+ * @see spec/06-conformance.md#load.encoding
  */
 export const MAX_CASE_FILE_BYTES = 16 * 1024 * 1024;
 
