@@ -252,6 +252,30 @@ cases.append(build(
     cotangent=[[1, -1], [2, 1]],
     hand=([['NaN', 'NaN'], [15, 16]], {'A': [[-2, 1], [2, 14]], 'B': [['NaN', 'NaN'], [7, 2]]})))
 
+N12 = 12  # 12·12·12 = 1728 multiply-adds: above the size where a backend may switch to a blocked or SIMD kernel
+A12 = [[((5 * i + 3 * j) % 7) - 3 for j in range(N12)] for i in range(N12)]
+A12[4][7] = 'NaN'
+B12 = [[((2 * i + j) % 5) - 2 for j in range(N12)] for i in range(N12)]
+G12 = [[((i + j) % 3) - 1 for j in range(N12)] for i in range(N12)]
+assert any(B12[7][j] == 0 for j in range(N12)) and any(G12[4][j] == 0 for j in range(N12))
+cases.append(build(
+    'nan.matmul.blocked', 'matmul of 12×12 integer matrices with A_58 = NaN (1-based), zeros in B and in the '
+    'cotangent: row 5 of C and row 8 of ∇_B are NaN in every element, zero factors included; everything else is '
+    'exact integers.', ['matmul', 'large'],
+    {'inputs': [{'id': 'A', 'value': A12}, {'id': 'B', 'value': B12}], 'nodes': [node('C', 'matmul', 'A', 'B')],
+     'output': 'C'},
+    lambda env, G: {'A': matmul(G, transpose(env['B'])), 'B': matmul(transpose(env['A']), G)},
+    'nan.propagation, nan.zero-edges, nan.back-substitution, prim.matmul.linearize',
+    'C_5j = Σ_k A_5k B_kj holds A_58·B_8j for every j, NaN even where B_8j = 0; (Aᵀ G)_8j = Σ_i A_i8 G_ij holds '
+    'A_58·G_5j, NaN even where G_5j = 0; ∇_A = G Bᵀ holds no NaN. The size is chosen so that blocked and SIMD '
+    'kernels are exercised, which must not skip zero factors.',
+    cotangent=G12))
+assert all(v == 'NaN' for v in cases[-1]['expect']['value'][4])
+assert sum(1 for r in cases[-1]['expect']['value'] for v in r if v == 'NaN') == N12
+assert sum(1 for r in cases[-1]['expect']['gradient']['B'] for v in r if v == 'NaN') == N12
+assert all(v == 'NaN' for v in cases[-1]['expect']['gradient']['B'][7])
+assert not any(v == 'NaN' for r in cases[-1]['expect']['gradient']['A'] for v in r)
+
 # ------------------------------------------------------------------ NaN cotangent; NaN adjoints in back substitution
 cases.append(build(
     'nan.cotangent.matmul', 'A NaN cotangent element G_11 through matmul, with zeros in A and B: ∇_A = G Bᵀ is NaN in '
