@@ -24,7 +24,7 @@ const validIds = (JSON.parse(readFileSync(VALID_FILE, "utf8")) as { cases: { id:
 describe("conform --cases with the invalid corpus", () => {
   it("judges every valid case, reports every fault, loses nothing, exits 1", () => {
     const report = join(mkdtempSync(join(tmpdir(), "invalid-cli-")), "run.jsonl");
-    const paths = manifest.flatMap((e) => e.load ?? [e.file]).map((p) => `conformance/invalid/${p}`);
+    const paths = manifest.flatMap((e) => e.load ?? [e.file]).map((p) => `conformance/invalid/cases/${p}`);
     const args = ["--cases", VALID_FILE, ...paths.flatMap((p) => ["--cases", p]), "--runs", "0", "--report", report];
     const r = spawnSync(process.execPath, ["--import", "tsx", "conformance/cli.ts", ...args], { encoding: "utf8" });
     expect(r.status).toBe(1);
@@ -43,7 +43,7 @@ describe("conform --cases with the invalid corpus", () => {
       expect(records.filter((l) => l.id === id && l.status === "pass"), id).toHaveLength(1);
     }
     for (const e of manifest) {
-      const file = `conformance/invalid/${e.file}`;
+      const file = `conformance/invalid/cases/${e.file}`;
       const mine = records.filter((l) => l.file === file && l.status !== "pass");
       expect(mine, e.file).toHaveLength(1);
       const o = mine[0] as Line;

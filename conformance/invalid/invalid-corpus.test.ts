@@ -7,11 +7,11 @@ import { impl } from "../../impl/index.js";
 import { reference, SpecError, type Case } from "../../reference/index.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "../run/judge.js";
-import { INVALID_DIR, readManifest, type InvalidEntry } from "./manifest.js";
+import { CASES_DIR, readManifest, type InvalidEntry } from "./manifest.js";
 
-const root = join(INVALID_DIR, "..", "..");
+const root = join(CASES_DIR, "..", "..", "..");
 const manifest = readManifest();
-const at = (name: string): string => relative(root, join(INVALID_DIR, name));
+const at = (name: string): string => relative(root, join(CASES_DIR, name));
 const loadEntry = (e: InvalidEntry) => loadCaseFiles((e.load ?? [e.file]).map(at));
 
 /** What a backend answers for a case: the spec error it throws (anything else fails the test). */
@@ -30,7 +30,7 @@ function errorOf(backend: InProcessBackend, c: Case): SpecError {
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? jsonFiles(p) : name.endsWith(".json") && name !== "manifest.json" ? [relative(INVALID_DIR, p)] : [];
+    return statSync(p).isDirectory() ? jsonFiles(p) : name.endsWith(".json") ? [relative(CASES_DIR, p)] : [];
   });
 }
 
@@ -39,8 +39,8 @@ describe("the invalid corpus's manifest", () => {
     expect(manifest.length).toBeGreaterThanOrEqual(40);
     const files = manifest.map((e) => e.file);
     expect(new Set(files).size).toBe(files.length);
-    const loaded = manifest.flatMap((e) => (e.load ?? [e.file]).flatMap((p) => (p.endsWith(".json") ? [p] : jsonFiles(join(INVALID_DIR, p)))));
-    expect(new Set(loaded)).toEqual(new Set(jsonFiles(INVALID_DIR)));
+    const loaded = manifest.flatMap((e) => (e.load ?? [e.file]).flatMap((p) => (p.endsWith(".json") ? [p] : jsonFiles(join(CASES_DIR, p)))));
+    expect(new Set(loaded)).toEqual(new Set(jsonFiles(CASES_DIR)));
   });
 
   it("cites an anchor of the spec for every rule", () => {

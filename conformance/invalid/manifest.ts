@@ -1,5 +1,5 @@
 /**
- * The invalid corpus's manifest (manifest.json): per file, the fault it holds, written by hand
+ * The invalid corpus's manifest (manifest.json): per file of cases/, the fault it holds, written by hand
  * from the spec, and the valid cases beside it.
  *
  * @see spec/06-conformance.md#error.scope
@@ -11,7 +11,7 @@ import type { ErrorCode } from "../../reference/errors.js";
 
 /** One kind of invalid input. */
 export interface InvalidEntry {
-  /** The file holding the fault, relative to conformance/invalid/. */
+  /** The file holding the fault, relative to conformance/invalid/cases/. */
   readonly file: string;
   /** Who finds it: the loader before any backend, or a backend as the case's result (error.scope). */
   readonly level: "loader" | "backend";
@@ -25,15 +25,15 @@ export interface InvalidEntry {
   /** For E_JSON: where the text stops being JSON. */
   readonly line?: number;
   readonly column?: number;
-  /** What to load, relative to conformance/invalid/ (default: the file alone). */
+  /** What to load, relative to conformance/invalid/cases/ (default: the file alone). */
   readonly load?: readonly string[];
   /** Valid cases in the same file(s): they load, and pass on a correct backend. */
   readonly valid: readonly string[];
 }
 
-/** The directory of the corpus. */
-export const INVALID_DIR = import.meta.dirname;
+/** The directory of the corpus's case files (the manifest sits beside it, so it is not one of them). */
+export const CASES_DIR = join(import.meta.dirname, "cases");
 
 export function readManifest(): readonly InvalidEntry[] {
-  return (JSON.parse(readFileSync(join(INVALID_DIR, "manifest.json"), "utf8")) as { entries: InvalidEntry[] }).entries;
+  return (JSON.parse(readFileSync(join(import.meta.dirname, "manifest.json"), "utf8")) as { entries: InvalidEntry[] }).entries;
 }
