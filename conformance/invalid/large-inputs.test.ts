@@ -1,5 +1,6 @@
 // Very large inputs get a clear, bounded answer — a fault naming the file, or a load — and never a
 // crash, a hang or a message the size of the input (spec: load.size, case.schemas).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +34,17 @@ describe("a file over the size limit", () => {
     const r = loadCaseFiles(["/dev/zero"]);
     expect(r.faults.map((f) => [f.code, f.where.file])).toEqual([["E_JSON", "/dev/zero"]]);
     expect(r.faults[0]?.message).toContain("too large");
+  });
+});
+
+describe("a file that is not a regular file", () => {
+  const fifo = join(dir, "pipe.json");
+  const made = spawnSync("mkfifo", [fifo]).status === 0;
+  it.skipIf(!made)("a named pipe with no writer reads as empty: E_JSON at once, not a wait for ever", () => {
+    const r = loadCaseFiles([fifo, small]);
+    expect(r.faults.map((f) => [f.code, f.where.file, f.where.pointer])).toEqual([["E_JSON", fifo, ""]]);
+    expect(r.faults[0]?.message).toContain("line 1, column 1: expected a value, found end of input");
+    expect(r.cases.map((c) => c.case.id)).toEqual(["large.small"]);
   });
 });
 

@@ -6,7 +6,7 @@
  * @see spec/06-conformance.md#load.size
  * @see spec/06-conformance.md#load.encoding
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { SpecError } from "../../reference/errors.js";
 import { findInvalidUtf8, lineAndColumn } from "./find-invalid-utf8.js";
 
@@ -23,7 +23,8 @@ const CHUNK = 1 << 20;
 
 /**
  * Read `file`. Reads at most `limit + 1` bytes whatever the file is (a device such as /dev/zero
- * never ends), so a file over the limit costs no more than the limit. Never throws.
+ * never ends), so a file over the limit costs no more than the limit; a pipe with nothing to read
+ * is a fault, not a wait. Never throws.
  */
 export function readCaseFile(file: string, limit: number = MAX_CASE_FILE_BYTES): string | SpecError {
   const fault = (detail: string): SpecError => new SpecError("E_JSON", detail, { file, pointer: "" });
@@ -49,7 +50,8 @@ function tooLarge(limit: number): string {
 
 /** The file's bytes, or undefined as soon as there are more than `limit`. */
 function readBounded(file: string, limit: number): Buffer | undefined {
-  const fd = openSync(file, "r");
+  // Non-blocking: a named pipe with no writer would otherwise block the open, and the run, forever.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (stat.isFile() && stat.size > limit) return undefined;
