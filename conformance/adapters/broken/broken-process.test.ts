@@ -111,6 +111,24 @@ describe.concurrent("process-level broken backends through the CLI", () => {
     expect(run.records[0]?.reason).toMatch(/^jvp: the backend threw: jvp: forward mode is not implemented/);
   });
 
+  // Two not in the catalog (`npm run selftest`): each needs a flag or a long reply of its own.
+  it("stalls in hello: with --hello-timeout, the run's one outcome is (hello), a timeout", async () => {
+    const run = await conform({}, "--impl", "cmd:node conformance/adapters/broken/stalls-hello.mjs", "--hello-timeout", "1000", "--runs", "0");
+    expect(run.records).toEqual([{ type: "record", id: "(hello)", file: "", status: "error", fault: "timeout", reason: "hello failed: timeout: during hello: no reply within 1000 ms; the process was stopped" }]);
+    expect([run.status, run.last]).toEqual([1, "conform: 0 passed, 1 failed, 0 skipped"]);
+  });
+
+  it("an endless reply: each exp case errors at the 64 MiB line limit, and the next is sent to a fresh process", async () => {
+    // prim.e* selects the exp cases only: each after the first reaches the limit again, so each was
+    // answered by a fresh process (the one before was killed).
+    const run = await conform({}, "--impl", "cmd:node conformance/adapters/broken/endless-reply.mjs", "--filter", "prim.e*", "--runs", "0");
+    expect(run.records.map((o) => o.id)).toEqual(["prim.exp.scalar", "prim.exp.scalar-negative", "prim.exp.matrix"]);
+    for (const o of run.records) {
+      expect(o).toMatchObject({ status: "error", fault: "protocol", reason: expect.stringMatching(/^protocol: a reply line longer than 64 MiB; the process was stopped; the line began "\{\\"id\\":\d+,\\"value\\":\[1,1,1,/) });
+    }
+    expect([run.status, run.last]).toEqual([1, "conform: 0 passed, 3 failed, 0 skipped"]);
+  });
+
   it("an in-process entry as a module: mul's dropped edge fails the mul cases", async () => {
     const run = await caught("mulDroppedEdge", "--filter", "prim.mul.*", "--runs", "0");
     expect(run.records.filter((o) => o.status === "fail").map((o) => o.id)).toEqual(["prim.mul.scalar", "prim.mul.matrix", "prim.mul.same-arg", "prim.mul.same-arg-matrix"]);
