@@ -250,8 +250,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await Promise.all([backend.close(), pool]);
   }
   // In a shard, an entry naming a corpus case outside it is not this shard's to find (conform.shard).
-  const byShard = (id: string): boolean => (id.startsWith("property.") ? shard === undefined || plan.runs > 0 : inShard(id, shard));
-  const selected = (id: string): boolean => (values.filter === undefined || globMatcher(values.filter)(id)) && byShard(id);
+  // An entry is stale only if the run would have judged its id: a property only when properties
+  // ran (--runs 0 or a shard's share of 0 runs none) and its name or tags were selected; a corpus
+  // case only in its own shard, and never under --tags (the tags of an id nobody loaded are unknown).
+  const selected = (id: string): boolean =>
+    id.startsWith("property.") ? plan.runs > 0 && match(id) : byFilter(id) && tags.length === 0 && inShard(id, shard);
   const stale = staleEntries(known, seen, selected, expectationsFile === undefined ? "" : shownPath(expectationsFile));
   stale.forEach((o) => jsonl?.record(o));
   outcomes = [...outcomes.map((o) => expected(o, known)), ...stale];
