@@ -4,7 +4,7 @@
  * reference/ and impl/ (both, one after the other, unless one is named), with the conformance
  * suite as the test runner. Each mutant is judged by one run of
  * `conformance/cli.ts --impl <same target> --profile quick --jobs 1` inside Stryker's sandbox:
- * exit 0 = survived, non-zero = killed. Configs: scripts/mutation/stryker.<target>.conf.json.
+ * exit 0 = survived, non-zero = killed. Configs: scripts/mutation/stryker.<target>.conf.mjs (shared options in stryker-config.mjs).
  * Reports: reports/mutation/<target>.html and .json. Long (hours for the whole of both):
  * not part of `npm test` or .ci/run.
  */
@@ -54,7 +54,7 @@ for (const target of targets) {
     console.log(`mutation: ${target}: no --files under ${target}/, skipped`);
     continue;
   }
-  const args = [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", join("scripts", "mutation", `stryker.${target}.conf.json`)];
+  const args = [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", join("scripts", "mutation", `stryker.${target}.conf.mjs`)];
   if (mine.length > 0) args.push("--mutate", mine.join(","));
   if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
   console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
