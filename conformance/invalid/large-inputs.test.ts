@@ -46,6 +46,15 @@ describe("a file that is not a regular file", () => {
     expect(r.faults[0]?.message).toContain("line 1, column 1: expected a value, found end of input");
     expect(r.cases.map((c) => c.case.id)).toEqual(["large.small"]);
   });
+  const bash = spawnSync("bash", ["-c", "true"]).status === 0;
+  it.skipIf(!bash)("a pipe whose writer is slow to write (--cases <(command)) is waited for and loads", () => {
+    // The writer waits longer than the script takes to start, so the first read finds the pipe
+    // empty (EAGAIN, the file being open non-blocking) — the case this test is about.
+    const command = `'${process.execPath}' --import tsx scripts/check-cases.ts <(sleep 2; cat '${small}')`;
+    const r = spawnSync("bash", ["-c", command], { encoding: "utf8" });
+    expect(r.stdout.trimEnd()).toBe("check-cases: 1 files, 1 cases, 0 faults");
+    expect(r.status).toBe(0);
+  });
 });
 
 describe("files within the limit load", () => {

@@ -59,7 +59,7 @@ function readBounded(file: string, limit: number): Buffer | undefined {
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = readOrWait(fd, chunk);
       if (n === 0) return Buffer.concat(chunks, total);
       chunks.push(chunk.subarray(0, n));
       total += n;
@@ -67,5 +67,22 @@ function readBounded(file: string, limit: number): Buffer | undefined {
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * One read. A pipe whose writer has not written yet answers EAGAIN (the file is open
+ * non-blocking): wait a little and read again, as a blocking read would — `--cases <(command)`.
+ */
+function readOrWait(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, 5);
+    }
   }
 }
