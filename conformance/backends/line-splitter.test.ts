@@ -45,6 +45,14 @@ describe("LineSplitter with a limit", () => {
     expect(new LineSplitter(4).push(bytes)).toEqual([]);
   });
 
+  it("with cut (stderr): a long line comes out cut in its place, the lines after it as usual", () => {
+    const s = new LineSplitter(4, ({ head }) => `${head}…`);
+    expect(s.push("ab\n123456")).toEqual(["ab", "123456…"]);
+    expect(s.push("789 still the long line")).toEqual([]);
+    expect(s.push(" end\nnext\n12345678\nlast\npart")).toEqual(["next", "12345678…", "last"]);
+    expect([s.tooLong, s.rest]).toEqual([undefined, "part"]);
+  });
+
   it("the reply limit is 64 MiB", () => {
     expect(MAX_REPLY_LINE_BYTES).toBe(64 * 2 ** 20);
   });

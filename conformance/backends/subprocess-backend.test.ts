@@ -84,6 +84,16 @@ describe("faults of a subprocess backend", () => {
     await strict.close();
   });
 
+  it("a 3 MiB stderr line is shown cut at 1 MiB, the lines after it whole (spec: backend.line-limit)", async () => {
+    // Writes 3 MiB on stderr without a line break, then a line, then says hello.
+    const program = `process.stderr.write("e".repeat(3 * 2 ** 20)); process.stderr.write(" end\\nafter\\n", () => process.stdin.once("data", () => process.stdout.write(JSON.stringify({ name: "loud", version: "0", capabilities: [], precision: "float64", protocol: 1 }) + "\\n")));`;
+    const shown: string[] = [];
+    const backend = createSubprocessBackend([process.execPath, "-e", program], { timeoutMs: 10_000, onStderr: (line) => shown.push(line) });
+    expect((await backend.hello()).name).toBe("loud");
+    await backend.close();
+    expect(shown).toEqual([`${"e".repeat(120)}… (cut: a stderr line longer than 1 MiB)`, "after"]);
+  });
+
   it("a program that does not exist is a crash with the reason, not an exception", async () => {
     const backend = await loadBackend("cmd:./no-such-backend-program --flag", { timeoutMs: 2000 });
     await expect(backend.hello()).rejects.toMatchObject({ kind: "crashed", message: expect.stringMatching(/cannot run "\.\/no-such-backend-program": .*ENOENT/) });

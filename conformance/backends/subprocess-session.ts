@@ -57,7 +57,7 @@ function preview(text: string, n = 120): string {
 export class SubprocessSession {
   private readonly child: ChildProcess;
   private readonly stdout: LineSplitter;
-  private readonly stderrLines = new LineSplitter(MAX_STDERR_LINE_BYTES);
+  private readonly stderrLines = new LineSplitter(MAX_STDERR_LINE_BYTES, ({ head }) => `${head}… (cut: a stderr line longer than ${bytesText(MAX_STDERR_LINE_BYTES)})`);
   private readonly stderrText = new StringDecoder("utf8");
   private readonly exited: Promise<void>;
   private waiting: Waiting | undefined;
@@ -91,10 +91,7 @@ export class SubprocessSession {
     });
     this.child.stderr?.on("data", (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + this.stderrText.write(chunk)).slice(-STDERR_KEPT);
-      const before = this.stderrLines.tooLong;
       for (const line of this.stderrLines.push(chunk)) options.onStderr?.(line);
-      const over = this.stderrLines.tooLong;
-      if (over !== undefined && before === undefined) options.onStderr?.(`${over.head}… (a stderr line longer than ${bytesText(MAX_STDERR_LINE_BYTES)}; the rest of stderr is not shown)`);
     });
     // Writing to a process that has exited fails with EPIPE; the exit itself reports the fault.
     this.child.stdin?.on("error", () => undefined);
