@@ -108,8 +108,11 @@ function gepp(A, rhs, what) {
   }
   return { U, R, sign };
 }
+/** A matrix with a NaN element has an all-NaN inverse and a NaN logdet, never E_DOMAIN (spec: nan.linalg). */
+const hasNaN = (A) => A.some((row) => row.some(Number.isNaN));
 function inverse(A) {
   const n = A.length;
+  if (hasNaN(A)) return build(n, n, () => NaN);
   const { U, R } = gepp(A, eye(n), "inv");
   const X = build(n, n, () => 0);
   for (let i = n - 1; i >= 0; i--) {
@@ -122,6 +125,7 @@ function inverse(A) {
   return X;
 }
 function logdet(A) {
+  if (hasNaN(A)) return NaN;
   const { U, sign } = gepp(A, A.map(() => []), "logdet");
   let s = sign;
   let sum = 0;
@@ -263,7 +267,8 @@ const PRIMS = {
   },
   trace: {
     arity: 1,
-    fwd: ([a]) => inner(eye(square(a, "trace's argument").length), a),
+    // Σ A_ii, not ⟨I, A⟩: an off-diagonal NaN or infinity does not reach the trace (spec: prim.trace.forward).
+    fwd: ([a]) => square(a, "trace's argument").reduce((s, row, i) => s + row[i], 0),
     lin: ([a]) => [{ op: "dot", matrix: eye(a.length) }],
   },
   exp: ew(Math.exp, (_, y) => y),
