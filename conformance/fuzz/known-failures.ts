@@ -1,0 +1,26 @@
+/**
+ * Bugs the fuzzers found in code outside conformance/fuzz/ that were not yet fixed when found
+ * (their files were being changed by others at the time): each matched by its error, with the
+ * reason. `npm test` fails only on failures not listed here; `npm run fuzz` prints these as KNOWN.
+ * Remove an entry when its bug is fixed.
+ */
+export interface KnownFailure {
+  readonly pattern: RegExp;
+  readonly reason: string;
+}
+
+export const KNOWN_FAILURES: readonly KnownFailure[] = [
+  {
+    pattern: /stdout handler threw.*RangeError: Maximum call stack size exceeded.*SubprocessSession\.onLine/s,
+    reason:
+      "subprocess-session.ts onLine quotes a wrong id with JSON.stringify(got): a reply such as {\"id\":[[[…1…]]]} nested 10⁵ deep (valid JSON) throws RangeError inside the stdout 'data' handler — an uncaught exception that ends the harness. Fix: quote the id with a bounded, non-recursive preview (e.g. typeof got === 'number' ? got : preview(line)).",
+  },
+  {
+    pattern: /the loader threw: RangeError: Maximum call stack size exceeded.*most-specific-schema-error/s,
+    reason:
+      "conformance/load: a file whose JSON value is not an object and is nested 10⁵ deep (e.g. the text [[[…1…]]]) passes JSON.parse, fails the file schema, and most-specific-schema-error.ts's shown() JSON.stringify()s the value: RangeError out of loadCaseFiles, which promises never to throw. findTooDeep guards cases only, not the file level. Fix: check depth before the file-level schema, or make shown() bounded and non-recursive.",
+  },
+];
+
+/** The known failure that `error` is, if any. */
+export const knownFailure = (error: string): KnownFailure | undefined => KNOWN_FAILURES.find((k) => k.pattern.test(error));
