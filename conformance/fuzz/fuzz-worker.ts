@@ -1,9 +1,10 @@
 /**
- * A fuzzer in a worker thread, so that the thread that watches it can stop a mutant that hangs
- * (a synchronous loop cannot be interrupted from inside). Reports each check before it runs, then
- * the result.
+ * A fuzzer in a child process, so that the process that watches it survives a mutant that hangs
+ * (a synchronous loop cannot be interrupted from inside) or exhausts memory (V8's fatal
+ * out-of-memory ends the whole process, worker threads and their resource limits included).
+ * Reads its task from FUZZ_WORKER_DATA; reports each check before it runs, each failure, then the
+ * result, over the IPC channel.
  */
-import { parentPort, workerData } from "node:worker_threads";
 import type { FuzzTarget } from "./fuzz-profiles.js";
 import { runFuzz, type FuzzFailure, type FuzzRunOptions, type FuzzRunResult } from "./run-fuzz.js";
 
@@ -18,10 +19,13 @@ export type FuzzWorkerMessage =
   | { readonly type: "failure"; readonly failure: FuzzFailure }
   | { readonly type: "done"; readonly result: FuzzRunResult };
 
-const data = workerData as FuzzWorkerData;
+const send = (m: FuzzWorkerMessage): Promise<void> => new Promise((resolve) => (process.send ? process.send(m, undefined, {}, () => resolve()) : resolve()));
+
+const data = JSON.parse(process.env["FUZZ_WORKER_DATA"] ?? "{}") as FuzzWorkerData;
 const result = await runFuzz(data.target, {
   ...data,
-  onFailure: (failure) => parentPort?.postMessage({ type: "failure", failure } satisfies FuzzWorkerMessage),
-  onCheck: (seed, index, recipe) => parentPort?.postMessage({ type: "check", seed, index, recipe: JSON.stringify(recipe) } satisfies FuzzWorkerMessage),
+  onFailure: (failure) => void send({ type: "failure", failure }),
+  onCheck: (seed, index, recipe) => void send({ type: "check", seed, index, recipe: JSON.stringify(recipe) }),
 });
-parentPort?.postMessage({ type: "done", result } satisfies FuzzWorkerMessage);
+await send({ type: "done", result });
+process.disconnect?.();

@@ -122,7 +122,7 @@ describe("replies over a fake pipe end as backend.faults says", () => {
 });
 
 describe("the watched runner", () => {
-  it("runs a fuzzer in a worker thread and returns its counts", async () => {
+  it("runs a fuzzer in a child process and returns its counts", async () => {
     const result = await runFuzzWatched("replies", { seed: SEED, runs: 30 });
     expect(result.failures).toEqual([]);
     expect(result.mutants).toBe(30);

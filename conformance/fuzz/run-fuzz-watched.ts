@@ -1,20 +1,20 @@
 /**
- * A fuzzer run in a worker thread under a watchdog. A mutant with no answer within `watchdogMs`
- * (a hang, or a path slow beyond reason), or one that kills the worker (out of memory), becomes a
+ * A fuzzer run in a child process under a watchdog. A mutant with no answer within `watchdogMs`
+ * (a hang, or a path slow beyond reason), or one that kills the process (out of memory), becomes a
  * failure with the seed and path that replay it; the run then goes on with the next seed in a
- * fresh worker, until the mutants are spent.
+ * fresh process, until the mutants are spent.
  */
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
 import type { FuzzTarget } from "./fuzz-profiles.js";
 import type { FuzzWorkerData, FuzzWorkerMessage } from "./fuzz-worker.js";
 import type { FuzzFailure, FuzzRunOptions, FuzzRunResult } from "./run-fuzz.js";
 
-const BOOT = new URL("./fuzz-worker-boot.mjs", import.meta.url);
+const WORKER = new URL("./fuzz-worker.ts", import.meta.url);
 
 export interface WatchedOptions extends Omit<FuzzRunOptions, "onCheck" | "onFailure"> {
   /** How long one mutant may take before it counts as a hang (default 120 s). */
   readonly watchdogMs?: number;
-  /** Heap limit of the worker, so that a mutant that allocates without end kills only it (default 3072 MB). */
+  /** Heap limit of the child process (default 3072 MB). */
   readonly heapMb?: number;
   /** Called now and then with the mutants checked so far. */
   readonly onProgress?: (checked: number) => void;
@@ -34,7 +34,11 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
     const data: FuzzWorkerData = { target, seed, runs: remaining, maxFailures: maxFailures - failures.length, ...(options.path !== undefined ? { path: options.path } : {}) };
     const streamed: FuzzFailure[] = [];
     const ended = await new Promise<{ result?: FuzzRunResult; lost?: FuzzFailure; checked: number }>((resolve) => {
-      const worker = new Worker(BOOT, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 3072 } });
+      const worker = fork(WORKER, [], {
+        execArgv: ["--import", "tsx", `--max-old-space-size=${options.heapMb ?? 3072}`],
+        env: { ...process.env, FUZZ_WORKER_DATA: JSON.stringify(data) },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
       let last = { seed, index: -1, recipe: "", at: Date.now() };
       let checked = 0;
       let settled = false;
@@ -48,7 +52,7 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
       const timer = setInterval(() => {
         if (Date.now() - last.at <= watchdogMs) return;
         settle({ lost: lost(`no answer within ${watchdogMs / 1000} s: a hang or a path far too slow (the mutant is not shrunk)`), checked });
-        void worker.terminate();
+        worker.kill("SIGKILL");
       }, 250);
       worker.on("message", (m: FuzzWorkerMessage) => {
         if (m.type === "done") return settle({ result: m.result, checked });
@@ -58,7 +62,7 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
         if (checked % 500 === 0) options.onProgress?.(checks + checked);
       });
       worker.on("error", (e) => settle({ lost: lost(`the worker died: ${e.message}`), checked }));
-      worker.on("exit", (code) => settle({ lost: lost(`the worker exited with code ${code}`), checked }));
+      worker.on("close", (code, signal) => settle({ lost: lost(`the fuzzing process ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`} (${code === 134 ? "out of memory" : "a crash"})`), checked }));
     });
     if (ended.result !== undefined) {
       const r = ended.result;
