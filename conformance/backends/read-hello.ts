@@ -9,9 +9,10 @@
 import type { Hello } from "./backend.js";
 import { BackendFault } from "./backend-fault.js";
 import { protocolProblem } from "./protocol-schema.js";
+import { tooDeep } from "./too-deep.js";
 
 export function readHello(reply: unknown): Hello {
-  const problem = protocolProblem("helloReply", reply);
+  const problem = tooDeep(reply) ?? protocolProblem("helloReply", reply);
   if (problem !== undefined) throw new BackendFault("protocol", `malformed hello reply ${problem}`);
   const { name, version, capabilities, precision } = reply as Hello;
   return { name, version, capabilities, precision };

@@ -12,6 +12,7 @@ import { BackendFault } from "./backend-fault.js";
 import { BackendSpecError } from "./backend-spec-error.js";
 import { decodeTensor } from "./decode-tensor.js";
 import { protocolProblem } from "./protocol-schema.js";
+import { tooDeep } from "./too-deep.js";
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export interface ReplyOf {
 export function readReply<C extends CaseCommand>(command: C, reply: unknown): ReplyOf[C] {
   const isError = typeof reply === "object" && reply !== null && "error" in reply;
   const definition = isError ? "errorReply" : `${command}Reply`;
-  const problem = protocolProblem(definition, reply);
+  const problem = tooDeep(reply) ?? protocolProblem(definition, reply);
   if (problem !== undefined) throw new BackendFault("protocol", `malformed ${isError ? "error" : command} reply ${problem}`);
   const r = reply as Json;
   if (isError) {
