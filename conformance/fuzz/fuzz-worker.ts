@@ -25,7 +25,8 @@ const data = JSON.parse(process.env["FUZZ_WORKER_DATA"] ?? "{}") as FuzzWorkerDa
 const result = await runFuzz(data.target, {
   ...data,
   onFailure: (failure) => void send({ type: "failure", failure }),
-  onCheck: (seed, index, recipe) => void send({ type: "check", seed, index, recipe: JSON.stringify(recipe) }),
+  // Awaited, so that the watcher knows the mutant before it runs, even if it then ends the process.
+  onCheck: (seed, index, recipe) => send({ type: "check", seed, index, recipe: JSON.stringify(recipe) }),
 });
 await send({ type: "done", result });
 process.disconnect?.();

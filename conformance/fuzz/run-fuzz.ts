@@ -26,8 +26,10 @@ export interface FuzzFailure {
   readonly hits?: number;
 }
 
-/** Failures (repeats included) after which a run stops. */
-export const MAX_HITS = 20;
+/** Failures (repeats included, which are not shrunk) after which a run stops. */
+export const MAX_HITS = 500;
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** What makes two failures the same bug: the message without the counterexample's data or stack. */
 export function failureSignature(error: string): string {
@@ -55,8 +57,8 @@ export interface FuzzRunOptions {
   readonly path?: string;
   /** Stop after this many distinct failures (default 5); a repeat of one already found is only counted. */
   readonly maxFailures?: number;
-  /** Called before each check: the check's index within the current seed and the recipe. */
-  readonly onCheck?: (seed: number, index: number, recipe: unknown) => void;
+  /** Called (and awaited) before each check: the check's index within the current seed and the recipe. */
+  readonly onCheck?: (seed: number, index: number, recipe: unknown) => void | Promise<void>;
   /** Called with each failure as soon as it is shrunk. */
   readonly onFailure?: (failure: FuzzFailure) => void;
 }
@@ -74,7 +76,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
     target === "case-files"
       ? fc.asyncProperty(caseFileRecipe, async (r: CaseFileRecipe) => {
           checks++;
-          options.onCheck?.(seed, index++, r);
+          await options.onCheck?.(seed, index++, r);
           const v = await checkCaseFile(caseFileText(r), backends, { judge: r.judge });
           v.faults.forEach((f) => count(`load ${f}`));
           v.outcomes.forEach((o) => count(`judged ${o}`));
@@ -84,7 +86,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
         })
       : fc.asyncProperty(replyRecipe, async (r: ReplyRecipe) => {
           checks++;
-          options.onCheck?.(seed, index++, r);
+          await options.onCheck?.(seed, index++, r);
           const v = await checkReplyMutant(r);
           count(`direct ${v.direct}`);
           count(`wire ${v.wire}`);
@@ -97,22 +99,30 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
   // A bug that fires on nearly every mutant would otherwise be shrunk again and again.
   while (remaining > 0 && failures.length < (options.maxFailures ?? 5) && hits < MAX_HITS) {
     index = 0;
-    const result = await fc.check(property, { seed, numRuns: options.path !== undefined ? 1 : remaining, ...(options.path !== undefined ? { path: options.path } : {}) });
+    // Shrinking waits until the failure is known to be new: a bug found again is only counted.
+    const result = await fc.check(property, { seed, numRuns: options.path !== undefined ? 1 : remaining, endOnFailure: true, ...(options.path !== undefined ? { path: options.path } : {}) });
     mutants += result.numRuns;
     remaining -= Math.max(1, result.numRuns);
     if (!result.failed) break;
-    const failure: FuzzFailure = {
-      target,
-      seed,
-      path: result.counterexamplePath ?? "",
-      counterexample: JSON.stringify(result.counterexample?.[0]) ?? "",
-      error: result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance),
-    };
     hits++;
-    const same = failures.findIndex((f) => failureSignature(f.error) === failureSignature(failure.error));
-    if (same < 0) failures.push({ ...failure, hits: 1 });
-    else failures[same] = { ...(failures[same] as FuzzFailure), hits: ((failures[same] as FuzzFailure).hits ?? 1) + 1 };
-    if (same < 0) options.onFailure?.(failure);
+    const error = messageOf(result.errorInstance);
+    const same = failures.findIndex((f) => failureSignature(f.error) === failureSignature(error));
+    if (same >= 0) {
+      failures[same] = { ...(failures[same] as FuzzFailure), hits: ((failures[same] as FuzzFailure).hits ?? 1) + 1 };
+    } else {
+      const shrunk = await fc.check(property, { seed, path: result.counterexamplePath ?? "0" });
+      const kept = shrunk.failed ? shrunk : result;
+      const failure: FuzzFailure = {
+        target,
+        seed,
+        path: kept.counterexamplePath ?? "",
+        counterexample: JSON.stringify(kept.counterexample?.[0]) ?? "",
+        error: messageOf(kept.errorInstance),
+        hits: 1,
+      };
+      failures.push(failure);
+      options.onFailure?.(failure);
+    }
     if (options.path !== undefined) break;
     seed++;
   }
