@@ -186,13 +186,3 @@ export function evaluate(name: PrimitiveName, args: readonly Tensor[], p: Attrib
 
 export const isPrimitive = (name: string): name is PrimitiveName =>
   (PRIMITIVE_NAMES as readonly string[]).includes(name);
-
-export function ruleOf(name: PrimitiveName): Rule {
-  return RULES[name];
-}
-
-/** Only reached for names already checked; kept for callers holding a plain string. */
-export function requirePrimitive(name: string): PrimitiveName {
-  if (!isPrimitive(name)) fail("E_UNKNOWN_OP", `unknown primitive ${JSON.stringify(name)}`);
-  return name;
-}
