@@ -157,6 +157,22 @@ err('error.shape.system-edge-operator', 'E_SHAPE', 'A system edge left(A 2x2) fr
     'system', sys_case([('a', [2, 2]), ('b', [3, 3])], [('a', 'b', {'op': 'left', 'matrix': M22})],
                        {'b': [[1, 1, 1], [1, 1, 1], [1, 1, 1]]}),
     'The adjoint Aᵀ ȳ_b needs ȳ_b with 2 rows; ȳ_b is 3x3.', 'system.shapes, op.left.adjoint')
+err('error.shape.operator-zero-adjoint-compose', 'E_SHAPE',
+    'compose(zero→1x2, zero→1x3) applied to 1 and its adjoint to a 1x2 y: the adjoint applies zero (domain 1x2) '
+    'then zero (domain 1x3) to a 1x2 value.', 'operator',
+    op_case({'op': 'compose', 'of': [{'op': 'zero', 'codomain': [1, 2]}, {'op': 'zero', 'codomain': [1, 3]}]}, 1, [[0, 0]]),
+    'The adjoint of zero exchanges domain and codomain; the inner zero\'s adjoint gets a 1x2 value where its '
+    'domain (the outer\'s codomain) is 1x3.', 'op.zero.adjoint, op.compose.adjoint')
+err('error.shape.system-zero-adjoint-misfit', 'E_SHAPE',
+    'A system edge zero (codomain 1x2) from a 1x3 unknown to a 1x2 unknown: its adjoint maps into 1x2, not the '
+    'declared 1x3.', 'system',
+    sys_case([('a', [1, 3]), ('b', [1, 2])], [('a', 'b', {'op': 'zero', 'codomain': [1, 2]})], {'b': [[1, 2]]}),
+    'zero with only a codomain has that shape as its domain too, so its adjoint gives ȳ_a a 1x2 term.',
+    'system.shapes, op.zero.adjoint')
+err('error.shape.system-identity-misfit', 'E_SHAPE',
+    'A system edge identity from a 1x3 unknown to a 1x2 unknown.', 'system',
+    sys_case([('a', [1, 3]), ('b', [1, 2])], [('a', 'b', {'op': 'identity'})], {'b': [[1, 2]]}),
+    'The identity maps a 1x2 ȳ_b to a 1x2 term where ȳ_a is 1x3.', 'system.shapes, op.identity.adjoint')
 err('error.shape.system-edge-result', 'E_SHAPE', 'A system edge left(A 3x2) from a 2x2 unknown to a 3x3 unknown: '
     'the operator maps 2x2 to 3x2, and its adjoint maps 3x3 to 2x3, not to the declared 2x2.', 'system',
     sys_case([('a', [2, 2]), ('b', [3, 3])], [('a', 'b', {'op': 'left', 'matrix': [[1, 0], [0, 1], [1, 1]]})],
