@@ -62,7 +62,7 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
         if (checked % 500 === 0) options.onProgress?.(checks + checked);
       });
       worker.on("error", (e) => settle({ lost: lost(`the worker died: ${e.message}`), checked }));
-      worker.on("close", (code, signal) => settle({ lost: lost(`the fuzzing process ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`} (${code === 134 ? "out of memory" : "a crash"})`), checked }));
+      worker.on("close", (code, signal) => settle({ lost: lost(`the fuzzing process ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`} (${code === 134 || signal === "SIGABRT" ? "V8 aborts so on a fatal out-of-memory" : "a crash"}; the recipe indexes the corpus as it was when the run started)`), checked }));
     });
     if (ended.result !== undefined) {
       const r = ended.result;
