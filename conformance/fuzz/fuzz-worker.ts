@@ -9,7 +9,7 @@ import type { FuzzTarget } from "./fuzz-profiles.js";
 import { runFuzz, type FuzzFailure, type FuzzRunOptions, type FuzzRunResult } from "./run-fuzz.js";
 
 /** What the worker is asked to run. */
-export interface FuzzWorkerData extends Omit<FuzzRunOptions, "onCheck" | "onFailure"> {
+export interface FuzzWorkerData extends Omit<FuzzRunOptions, "onCheck" | "onFailure" | "onStats"> {
   readonly target: FuzzTarget;
 }
 
@@ -17,6 +17,7 @@ export interface FuzzWorkerData extends Omit<FuzzRunOptions, "onCheck" | "onFail
 export type FuzzWorkerMessage =
   | { readonly type: "check"; readonly seed: number; readonly index: number; readonly recipe: string }
   | { readonly type: "failure"; readonly failure: FuzzFailure }
+  | { readonly type: "stats"; readonly stats: Readonly<Record<string, number>> }
   | { readonly type: "done"; readonly result: FuzzRunResult };
 
 const send = (m: FuzzWorkerMessage): Promise<void> => new Promise((resolve) => (process.send ? process.send(m, undefined, {}, () => resolve()) : resolve()));
@@ -25,6 +26,7 @@ const data = JSON.parse(process.env["FUZZ_WORKER_DATA"] ?? "{}") as FuzzWorkerDa
 const result = await runFuzz(data.target, {
   ...data,
   onFailure: (failure) => void send({ type: "failure", failure }),
+  onStats: (stats) => void send({ type: "stats", stats }),
   // Awaited, so that the watcher knows the mutant before it runs, even if it then ends the process.
   onCheck: (seed, index, recipe) => send({ type: "check", seed, index, recipe: JSON.stringify(recipe) }),
 });

@@ -11,7 +11,7 @@ import type { FuzzFailure, FuzzRunOptions, FuzzRunResult } from "./run-fuzz.js";
 
 const WORKER = new URL("./fuzz-worker.ts", import.meta.url);
 
-export interface WatchedOptions extends Omit<FuzzRunOptions, "onCheck" | "onFailure"> {
+export interface WatchedOptions extends Omit<FuzzRunOptions, "onCheck" | "onFailure" | "onStats"> {
   /** How long one mutant may take before it counts as a hang (default 120 s). */
   readonly watchdogMs?: number;
   /** Heap limit of the child process (default 3072 MB). */
@@ -33,6 +33,7 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
   while (remaining > 0 && failures.length < maxFailures) {
     const data: FuzzWorkerData = { target, seed, runs: remaining, maxFailures: maxFailures - failures.length, ...(options.path !== undefined ? { path: options.path } : {}) };
     const streamed: FuzzFailure[] = [];
+    let lastStats: Readonly<Record<string, number>> = {};
     const ended = await new Promise<{ result?: FuzzRunResult; lost?: FuzzFailure; checked: number }>((resolve) => {
       const worker = fork(WORKER, [], {
         execArgv: ["--import", "tsx", `--max-old-space-size=${options.heapMb ?? 3072}`],
@@ -57,6 +58,7 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
       worker.on("message", (m: FuzzWorkerMessage) => {
         if (m.type === "done") return settle({ result: m.result, checked });
         if (m.type === "failure") return void streamed.push(m.failure);
+        if (m.type === "stats") return void (lastStats = m.stats);
         checked++;
         last = { seed: m.seed, index: m.index, recipe: m.recipe, at: Date.now() };
         if (checked % 500 === 0) options.onProgress?.(checks + checked);
@@ -76,6 +78,8 @@ export async function runFuzzWatched(target: FuzzTarget, options: WatchedOptions
     // The worker was lost on one mutant: keep what it found, record the mutant, go on from the next
     // seed. Mutants are counted by checks here (a lost worker's shrinking steps count too).
     failures.push(...streamed, ended.lost as FuzzFailure);
+    // The lost process's statistics up to its last snapshot (every 500 checks).
+    for (const [k, v] of Object.entries(lastStats)) stats[k] = (stats[k] ?? 0) + v;
     mutants += ended.checked;
     checks += ended.checked;
     remaining -= ended.checked;

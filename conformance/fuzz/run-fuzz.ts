@@ -59,6 +59,8 @@ export interface FuzzRunOptions {
   readonly maxFailures?: number;
   /** Called (and awaited) before each check: the check's index within the current seed and the recipe. */
   readonly onCheck?: (seed: number, index: number, recipe: unknown) => void | Promise<void>;
+  /** Called with the statistics so far after every 500th check (a watcher keeps them if the run dies). */
+  readonly onStats?: (stats: Readonly<Record<string, number>>) => void;
   /** Called with each failure as soon as it is shrunk. */
   readonly onFailure?: (failure: FuzzFailure) => void;
 }
@@ -68,6 +70,9 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
   const stats: Record<string, number> = {};
   const disagreements: string[] = [];
   const count = (key: string): void => void (stats[key] = (stats[key] ?? 0) + 1);
+  const snapshot = (): void => {
+    if (checks % 500 === 0) options.onStats?.({ ...stats });
+  };
   const backends: Record<string, Backend> = { reference: wrapInProcess(reference, { label: "reference" }), impl: wrapInProcess(impl, { label: "impl" }) };
   let checks = 0;
   let index = 0;
@@ -83,6 +88,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
           if (v.faults.length === 0 && v.outcomes.length === 0 && v.disagreements.length === 0) count("loaded cleanly, not judged");
           for (const d of v.disagreements) if (disagreements.length < 10 && !disagreements.includes(d)) disagreements.push(d);
           if (v.disagreements.length > 0) count("error parity broken");
+          snapshot();
         })
       : fc.asyncProperty(replyRecipe, async (r: ReplyRecipe) => {
           checks++;
@@ -90,6 +96,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzRunOptions): Prom
           const v = await checkReplyMutant(r);
           count(`direct ${v.direct}`);
           count(`wire ${v.wire}`);
+          snapshot();
         })
   ) as fc.IAsyncProperty<[unknown]>;
   const failures: FuzzFailure[] = [];
