@@ -75,6 +75,8 @@ describe("mutations", () => {
     expect(applyJsonMutations(root, [{ kind: "swap", at: 2, other: 3 }])).toEqual({ args: ["y", "x"], m: [[1, 2], [3, 4]] });
     expect(applyJsonMutations(root, [{ kind: "pop", at: 8 }])).toEqual({ args: ["x", "y"], m: [[1, 2], [3]] });
     expect(applyJsonMutations(root, [{ kind: "borrow-string", at: 3, from: 0 }])).toEqual({ args: ["x", "x"], m: [[1, 2], [3, 4]] });
+    // Regression (the thorough run): an array and a number inside it do not trade places (that made a cycle).
+    expect(applyJsonMutations(root, [{ kind: "swap", at: 4, other: 6 }])).toEqual(root);
   });
 
   it("at the text level: a flipped bit leaves a replacement character, a duplicate key is inserted after a brace", () => {

@@ -64,18 +64,20 @@ interface Position {
   /** The container holding it and its key there; none for the root. */
   readonly parent?: JsonValue[] | { [key: string]: JsonValue };
   readonly key?: string | number;
+  /** Keys from the root down to it. */
+  readonly path: readonly (string | number)[];
 }
 
 /** Every position of `root` in pre-order. */
 function positions(root: JsonValue): Position[] {
   const out: Position[] = [];
-  const stack: Position[] = [{ value: root }];
+  const stack: Position[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const p = stack.pop() as Position;
     out.push(p);
     const v = p.value;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i] as JsonValue, parent: v, key: i });
-    else if (v !== null && typeof v === "object") for (const k of Object.keys(v).reverse()) stack.push({ value: v[k] as JsonValue, parent: v, key: k });
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i] as JsonValue, parent: v, key: i, path: [...p.path, i] });
+    else if (v !== null && typeof v === "object") for (const k of Object.keys(v).reverse()) stack.push({ value: v[k] as JsonValue, parent: v, key: k, path: [...p.path, k] });
   }
   return out;
 }
@@ -134,7 +136,7 @@ function applyOne(doc: JsonValue, m: JsonMutation): JsonValue {
     case "swap": {
       const q = all[m.other % all.length] as Position;
       // A position and one inside it cannot trade places; the root has no place.
-      if (p.parent === undefined || q.parent === undefined || contains(p.value, q.value) || contains(q.value, p.value)) return doc;
+      if (p.parent === undefined || q.parent === undefined || within(p, q) || within(q, p)) return doc;
       const [a, b] = [p.value, q.value];
       put(p, b);
       put(q, a);
@@ -158,9 +160,7 @@ function applyOne(doc: JsonValue, m: JsonMutation): JsonValue {
   }
 }
 
-/** Whether `inner` is `outer` or inside it. */
-function contains(outer: JsonValue, inner: JsonValue): boolean {
-  if (outer === inner && typeof outer === "object" && outer !== null) return true;
-  if (outer === null || typeof outer !== "object") return false;
-  return (Array.isArray(outer) ? outer : Object.values(outer)).some((x) => contains(x, inner));
+/** Whether `inner` is `outer` or inside it (by position, so a string inside an object counts too). */
+function within(outer: Position, inner: Position): boolean {
+  return outer.path.length <= inner.path.length && outer.path.every((k, i) => k === inner.path[i]);
 }
