@@ -77,6 +77,11 @@ describe("mutations", () => {
     expect(applyJsonMutations(root, [{ kind: "borrow-string", at: 3, from: 0 }])).toEqual({ args: ["x", "x"], m: [[1, 2], [3, 4]] });
     // Regression (the thorough run): an array and a number inside it do not trade places (that made a cycle).
     expect(applyJsonMutations(root, [{ kind: "swap", at: 4, other: 6 }])).toEqual(root);
+    // Regression (the thorough run): a case picked twice is two cases; swapping across them makes no cycle.
+    const shared = { id: "c", of: { x: 1 } };
+    // Positions: 0 root, 1 cases, 2 first case, 3 "c", 4 its of, 5 1, 6 second case, 7 its "c", 8 its of, 9 1.
+    const twice = applyJsonMutations({ cases: [shared, shared] }, [{ kind: "swap", at: 4, other: 7 }]);
+    expect(JSON.stringify(twice)).toBe('{"cases":[{"id":"c","of":"c"},{"id":{"x":1},"of":{"x":1}}]}');
   });
 
   it("at the text level: a flipped bit leaves a replacement character, a duplicate key is inserted after a brace", () => {

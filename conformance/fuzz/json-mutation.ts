@@ -104,7 +104,9 @@ function retype(v: JsonValue): JsonValue {
 
 /** `mutations` applied in order to a copy of `root`; `root` is left as it was. */
 export function applyJsonMutations(root: JsonValue, mutations: readonly JsonMutation[]): JsonValue {
-  let doc = structuredClone(root);
+  // A tree copy: structuredClone would keep a value that occurs twice (a corpus case picked twice)
+  // shared, and a mutation inside one occurrence would then reach the other, or make a cycle.
+  let doc = JSON.parse(JSON.stringify(root)) as JsonValue;
   for (const m of mutations) doc = applyOne(doc, m);
   return doc;
 }
