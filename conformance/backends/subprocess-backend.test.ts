@@ -94,6 +94,15 @@ describe("faults of a subprocess backend", () => {
     expect(shown).toEqual([`${"e".repeat(120)}… (cut: a stderr line longer than 1 MiB)`, "after"]);
   });
 
+  it("a reply whose id is nested 10⁵ deep is a protocol fault, not an exception in the stdout handler (found by fuzzing)", async () => {
+    // After hello, the program answers every request with {"id":[[[…1…]]]} (valid JSON).
+    const script = `const rl=require("readline").createInterface({input:process.stdin});rl.on("line",(l)=>{const r=JSON.parse(l);if(r.cmd==="hello")process.stdout.write(JSON.stringify({name:"deep",version:"0",capabilities:["gradient"],precision:"float64",protocol:1})+"\\n");else if(r.cmd==="bye")process.exit(0);else process.stdout.write('{"id":'+"[".repeat(100000)+"1"+"]".repeat(100000)+'}\\n');});`;
+    const deep = createSubprocessBackend([process.execPath, "-e", script], { timeoutMs: 5000 });
+    const outcomes = await runSuite(deep, { cases: [caseFile(["fx.ok.1"])] });
+    await deep.close();
+    expect(outcomes).toEqual([expect.objectContaining({ id: "fx.ok.1", status: "error", fault: "protocol", reason: expect.stringMatching(/^protocol: the reply carries a non-numeric id \(the line: "\{\\"id\\":\[\[\[/) })]);
+  });
+
   it("a program that does not exist is a crash with the reason, not an exception", async () => {
     const backend = await loadBackend("cmd:./no-such-backend-program --flag", { timeoutMs: 2000 });
     await expect(backend.hello()).rejects.toMatchObject({ kind: "crashed", message: expect.stringMatching(/cannot run "\.\/no-such-backend-program": .*ENOENT/) });

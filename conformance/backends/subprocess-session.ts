@@ -169,7 +169,9 @@ export class SubprocessSession {
     }
     const got = (reply as { id?: unknown }).id;
     if (waiting.id !== undefined && got !== waiting.id) {
-      const which = got === undefined ? "no id" : `the id ${JSON.stringify(got)}`;
+      // A number is quoted as is; anything else as a bounded preview of the line — stringifying
+      // an id nested 10⁵ deep would overflow the stack inside the stdout handler (found by fuzzing).
+      const which = got === undefined ? "no id" : typeof got === "number" ? `the id ${got}` : `a non-numeric id (the line: ${preview(line)})`;
       return this.breakDown(new BackendFault("protocol", `the reply carries ${which}, the request ${waiting.id}`), true);
     }
     this.waiting = undefined;

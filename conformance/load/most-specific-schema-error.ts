@@ -87,7 +87,14 @@ function quote(value: unknown): string {
 }
 
 function shown(data: unknown): string {
-  const text = JSON.stringify(data) ?? String(data);
+  let text: string;
+  try {
+    text = JSON.stringify(data) ?? String(data);
+  } catch {
+    // Nested too deep for a recursive stringify (a 10⁵-deep array parses; found by fuzzing): the
+    // message names the kind of value instead.
+    text = Array.isArray(data) ? "an array" : typeof data === "object" && data !== null ? "an object" : String(data);
+  }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
