@@ -10,9 +10,12 @@ import type { OperatorCase, SystemCase } from "../../reference/case.js";
 const root = join(import.meta.dirname, "..", "..");
 let loaded: readonly LoadedCase[] | undefined;
 
-/** Every case of conformance/cases that loads (the loader's faults are its own tests' business). */
+/**
+ * Every case of conformance/cases that loads (the loader's faults are its own tests' business),
+ * but the NaN-policy cases: their NaN and ±∞ are outside the explicit matrices' decimals.
+ */
 export function corpusCases(): readonly LoadedCase[] {
-  loaded ??= loadCaseFiles([join(root, "conformance", "cases")]).cases;
+  loaded ??= loadCaseFiles([join(root, "conformance", "cases")]).cases.filter((l) => !(l.case.tags ?? []).includes("nan-policy"));
   return loaded;
 }
 
