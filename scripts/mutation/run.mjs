@@ -2,11 +2,12 @@
 /**
  * `npm run mutation [-- reference|impl] [--files <glob>]… [--concurrency <n>]`: StrykerJS on
  * reference/ and impl/ (both, one after the other, unless one is named), with the conformance
- * suite as the test runner. Each mutant is judged by one run of
- * `conformance/cli.ts --impl <same target> --profile quick --jobs 1` inside Stryker's sandbox:
- * exit 0 = survived, non-zero = killed. Configs: scripts/mutation/stryker.<target>.conf.mjs (shared options in stryker-config.mjs).
- * Reports: reports/mutation/<target>.html and .json. Long (hours for the whole of both):
- * not part of `npm test` or .ci/run.
+ * suite as the test runner: scripts/mutation/conformance-suite.mutation.ts runs conform's corpus,
+ * its properties (quick profile, default seed) and the invalid corpus against the mutated tree
+ * through Stryker's vitest runner, each mutant judged by the tests that reach it.
+ * Configs: scripts/mutation/stryker.<target>.conf.mjs (shared options in stryker-config.mjs).
+ * Reports: reports/mutation/<target>.html and .json. About half an hour for both trees on two
+ * cores: not part of `npm test` or .ci/run.
  */
 import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
@@ -18,7 +19,7 @@ const HELP = `usage: npm run mutation -- [reference|impl]… [--files <glob>]…
   --files <glob>     only mutate these files (repeatable; comma-separated also works), e.g.
                      --files reference/solve.ts --files 'reference/operator-*.ts';
                      a glob outside the target's tree leaves that target with nothing to do
-  --concurrency <n>  Stryker workers (default 1: each one runs a whole conformance run)
+  --concurrency <n>  Stryker workers (default: Stryker's, one less than the cores)
   --help             this text`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -59,6 +60,11 @@ for (const target of targets) {
   if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
   console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  // Stopped by a signal (Ctrl-C, kill): stop here rather than start the next target.
+  if (r.signal !== null) {
+    console.error(`mutation: ${target}: stryker stopped by ${r.signal}`);
+    process.exit(1);
+  }
   if (r.status !== 0) status = r.status ?? 1;
 }
 process.exit(status);

@@ -1,39 +1,34 @@
 /**
  * The Stryker options shared by stryker.reference.conf.mjs and stryker.impl.conf.mjs.
  *
- * Each mutant is judged by one conformance run of the same tree, started by Stryker's command
- * runner inside its sandbox (.stryker-tmp/sandbox-…/, a copy of the repository with the mutated
- * files instrumented): the command's cwd is the sandbox, so conformance/cli.ts there imports the
- * sandbox's reference/ and impl/, and the instrumented code activates the mutant named by the
- * __STRYKER_ACTIVE_MUTANT__ environment variable. Exit 0 = survived, non-zero = killed.
- * tsx is named by its absolute path in this checkout, so the command does not depend on the
- * sandbox's node_modules link (packages still resolve: the sandbox is inside the repository).
+ * The test runner is the conformance suite: scripts/mutation/conformance-suite.mutation.ts runs
+ * every corpus case and every property (quick profile, conform's default seed) against the
+ * mutated tree as vitest tests, through the same judge as `npm run conform`. Stryker's vitest
+ * runner keeps the modules loaded and measures which of those tests reach each mutant
+ * (coverageAnalysis "perTest"), so each mutant costs milliseconds, not a 3-second conform run:
+ * the whole of reference/ and impl/ is minutes, not hours.
+ *
+ * MUTATION_TARGET tells the suite which tree to judge; it is set here, in the Stryker process,
+ * and inherited by the vitest workers Stryker starts.
  */
-import { createRequire } from "node:module";
-
-const tsx = createRequire(import.meta.url).resolve("tsx/cli");
 
 /** @param {"reference" | "impl"} target @param {string[]} mutate @returns {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export function strykerConfig(target, mutate) {
+  process.env["MUTATION_TARGET"] = target;
   return {
-    testRunner: "command",
-    commandRunner: {
-      // --profile quick: the corpus and 25 random cases per property (about 3 s here; the default
-      // profile's 1000 per property take about 14 s); --jobs 1: one thread per Stryker worker.
-      command: `${JSON.stringify(process.execPath)} ${JSON.stringify(tsx)} conformance/cli.ts --impl ${target} --profile quick --jobs 1 --quiet`,
-    },
-    // The command runner cannot report per-test coverage: every mutant gets the whole run.
-    coverageAnalysis: "off",
+    testRunner: "vitest",
+    plugins: ["@stryker-mutator/vitest-runner"],
+    vitest: { configFile: "scripts/mutation/vitest.mutation.config.mjs", related: false },
+    coverageAnalysis: "perTest",
     mutate,
     // Not copied into the sandbox: test files (vitest's include globs dot folders, so a sandbox
     // holding *.test.ts would be picked up by a concurrent `vitest run`), reports, coverage.
     ignorePatterns: ["**/*.test.ts", "/coverage", "/reports", "/bench/results", "/.stryker-tmp", "*.log"],
-    // tsx does not type-check, so the instrumented sources need no // @ts-nocheck.
+    // vitest (esbuild) does not type-check, so the instrumented sources need no // @ts-nocheck.
     disableTypeChecks: false,
-    concurrency: 1,
-    // A mutant's run may take timeoutMS + 2 × the dry run's time before it counts as a timeout
-    // (an endless loop in an in-process backend cannot be stopped by conform's --timeout).
-    timeoutMS: 10000,
+    // An endless loop in an in-process backend cannot be stopped by the judge: Stryker kills the
+    // worker after timeoutMS + timeoutFactor × the test's time in the dry run.
+    timeoutMS: 5000,
     timeoutFactor: 2,
     dryRunTimeoutMinutes: 5,
     tempDirName: ".stryker-tmp",
