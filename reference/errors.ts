@@ -63,11 +63,25 @@ function formatMessage(code: ErrorCode, detail: string, where: ErrorLocation): s
   const parts = [
     where.file,
     where.caseId !== undefined ? `case ${shorten(where.caseId)}` : undefined,
-    where.pointer !== undefined ? `at ${where.pointer === "" ? "/" : where.pointer.split("/").map((t) => shorten(t)).join("/")}` : undefined,
+    where.pointer !== undefined ? `at ${formatPointer(where.pointer)}` : undefined,
     where.node !== undefined ? `node ${shorten(where.node)}` : undefined,
   ].filter((p): p is string => p !== undefined);
   return `${code}: ${parts.length > 0 ? parts.join(", ") + ": " : ""}${shorten(detail, MAX_DETAIL)}`;
 }
+
+/**
+ * A JSON pointer for a message, each token shortened. The empty pointer is the whole document (RFC
+ * 6901) and is written out in words: `/` is a different pointer (the member named ""), and an
+ * empty `at ` reads as a missing location.
+ *
+ * @see spec/06-conformance.md#error.message
+ */
+export function formatPointer(pointer: string): string {
+  return pointer === "" ? ROOT : pointer.split("/").map((t) => shorten(t)).join("/");
+}
+
+/** How a message names the location of the empty pointer. @see spec/06-conformance.md#error.message */
+const ROOT = "the document root";
 
 /**
  * Messages stay short whatever a file holds (spec/06-conformance.md#load.size): a name or a value

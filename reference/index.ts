@@ -3,10 +3,10 @@
  */
 export type { Case, CaseFile, GraphCase, OperatorCase, RawOperator, RawTensor, SystemCase } from "./case.js";
 export { expectsError } from "./case.js";
-export { ERROR_CODES, SpecError, fail, locate, type ErrorCode, type ErrorLocation } from "./errors.js";
+export { ERROR_CODES, SpecError, fail, formatPointer, locate, type ErrorCode, type ErrorLocation } from "./errors.js";
 export type { Matrix, Shape, Tensor } from "./tensor.js";
 export { elements, formatShape, sameShape, shapeOf } from "./tensor.js";
-export { parseNumber, parseTensor, parseShape } from "./number.js";
+export { parseNumber, parseTensor, parseShape, declaredShapeProblem, MAX_DECLARED_ELEMENTS } from "./number.js";
 export type { Operator, OperatorKind } from "./operator.js";
 export { OPERATOR_KINDS } from "./operator.js";
 export { apply } from "./operator-apply.js";

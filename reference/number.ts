@@ -8,7 +8,7 @@
  * @see spec/01-values.md#value.number.nearest
  */
 import type { RawNumber, RawShape, RawTensor } from "./case.js";
-import { fail, pointerToken } from "./errors.js";
+import { fail, pointerToken, shorten } from "./errors.js";
 import type { Shape, Tensor } from "./tensor.js";
 
 const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
@@ -51,13 +51,48 @@ export function parseTensor(raw: RawTensor, pointer = ""): Tensor {
   });
 }
 
-/** A shape as written: `[]` or `[m, n]` with positive integers. */
+/**
+ * The most elements a shape a case declares (rather than writes out) may have: a `zero`'s domain
+ * or codomain, a system unknown's shape. Such a shape sizes a tensor no file byte pays for, so
+ * without a bound 60 bytes could ask for 10²¹ zeros (choice: the order of what a 16 MiB file
+ * can write, so a declared tensor is never much larger than a written one).
+ *
+ * @see spec/06-conformance.md#load.declared-shape
+ */
+export const MAX_DECLARED_ELEMENTS = 2 ** 24;
+
+/**
+ * A shape as written: `[]` or `[m, n]` with positive integers, each at most
+ * {@link MAX_DECLARED_ELEMENTS} (the schema's `maximum`: E_SCHEMA at the dimension) and `m·n` at
+ * most that too (E_SCHEMA at the shape), checked here because the reference and impl are used as
+ * libraries on cases no loader has seen, and allocate from the shape.
+ *
+ * @see spec/06-conformance.md#load.declared-shape
+ */
 export function parseShape(raw: RawShape, pointer = ""): Shape {
   const ok =
     Array.isArray(raw) &&
     (raw.length === 0 || (raw.length === 2 && raw.every((d) => Number.isInteger(d) && d > 0)));
-  if (!ok) fail("E_SCHEMA", `not a shape: ${JSON.stringify(raw)}`, { pointer });
+  if (!ok) fail("E_SCHEMA", `not a shape: ${shorten(JSON.stringify(raw))}`, { pointer });
+  const problem = declaredShapeProblem(raw);
+  if (problem !== undefined) fail("E_SCHEMA", problem.detail, { pointer: pointer + problem.pointer });
   return raw;
+}
+
+/**
+ * Why a well-formed shape is too large to declare (pointer relative to the shape: a dimension
+ * over the bound, else the shape itself for too many elements), or undefined.
+ *
+ * @see spec/06-conformance.md#load.declared-shape
+ */
+export function declaredShapeProblem(shape: Shape): { readonly pointer: string; readonly detail: string } | undefined {
+  const big = shape.findIndex((d) => d > MAX_DECLARED_ELEMENTS);
+  if (big >= 0) {
+    return { pointer: `/${big}`, detail: `a declared dimension of ${String(shape[big])} is larger than ${MAX_DECLARED_ELEMENTS} (spec: load.declared-shape)` };
+  }
+  const count = shape.reduce((a, d) => a * d, 1);
+  if (count <= MAX_DECLARED_ELEMENTS) return undefined;
+  return { pointer: "", detail: `a declared shape of ${String(shape[0])}×${String(shape[1])} = ${count} elements is more than ${MAX_DECLARED_ELEMENTS} (spec: load.declared-shape)` };
 }
 
 /** A JSON pointer one level deeper. */

@@ -29,6 +29,23 @@ describe("conform --impl cmd:… from the command line", () => {
     expect(r.status).toBe(1);
   });
 
+  it("answers a declared shape of more than 2²⁴ elements with E_SCHEMA when sent one directly (spec: load.declared-shape)", () => {
+    const op = (id: number, operator: object) => ({ cmd: "apply", id, case: { id: `big.${id}`, description: "t", kind: "operator", operator, x: 1 } });
+    const requests = [
+      { cmd: "hello", protocol: 1 },
+      op(1, { op: "zero", codomain: [2147483648, 1] }), // without the bound: allocates until memory runs out
+      op(2, { op: "adjoint", of: { op: "zero", domain: [4097, 4096] } }),
+      { cmd: "solve", id: 3, case: { id: "big.3", description: "t", kind: "system", system: { unknowns: [{ id: "a", shape: [5000, 5000] }], edges: [] } } },
+      op(4, { op: "zero", codomain: [1, 2] }), // within the bound: zeros as usual
+      { cmd: "bye" },
+    ];
+    const input = requests.map((r) => `${JSON.stringify(r)}\n`).join("");
+    const r = spawnSync(process.execPath, ["conformance/adapters/example/backend.mjs"], { input, encoding: "utf8", timeout: 30_000 });
+    const replies = r.stdout.trimEnd().split("\n").slice(1).map((l) => JSON.parse(l) as { id: number; error?: { code: string } });
+    expect(replies.map((x) => [x.id, x.error?.code])).toEqual([[1, "E_SCHEMA"], [2, "E_SCHEMA"], [3, "E_SCHEMA"], [4, undefined]]);
+    expect(replies[3]).toEqual({ id: 4, apply: [[0, 0]] });
+  });
+
   it("rejects a bad --timeout with exit 2", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "conformance/cli.ts", "--timeout=-5"], { encoding: "utf8" });
     expect(r.status).toBe(2);

@@ -47,6 +47,11 @@ describe("the protocol schema", () => {
     expect(protocolProblem("request", leaky)).toMatch(/^at \/case: must NOT be valid/);
   });
 
+  it("names a fault of the whole message by words, not as the pointer \"/\" (spec: error.message)", () => {
+    // RFC 6901: "" is the whole document, "/" the member named "" — which a reply never has.
+    expect(protocolProblem("helloReply", 5)).toMatch(/^at the document root: /);
+  });
+
   it("accepts every reply of the example backend on the corpus", () => {
     const input = [{ cmd: "hello", protocol: 1 }, ...requests, { cmd: "bye" }].map((r) => `${encodeMessage(r)}\n`).join("");
     const run = spawnSync(process.execPath, ["conformance/adapters/example/backend.mjs"], { input, encoding: "utf8" });

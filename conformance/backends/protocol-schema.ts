@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createSchemaAjv, mostSpecificSchemaError } from "../load/index.js";
+import { formatPointer } from "../../reference/errors.js";
 
 export const PROTOCOL_SCHEMA_ID = "https://backslash-ad.dev/schema/v1/protocol.schema.json";
 
@@ -30,5 +31,5 @@ export function protocolProblem(definition: string, value: unknown): string | un
   if (validate === undefined) throw new Error(`internal: no protocol definition ${definition}`);
   if (validate(value)) return undefined;
   const problem = mostSpecificSchemaError(validate.errors ?? []);
-  return problem === undefined ? "does not match the schema" : `at ${problem.pointer === "" ? "/" : problem.pointer}: ${problem.detail}`;
+  return problem === undefined ? "does not match the schema" : `at ${formatPointer(problem.pointer)}: ${problem.detail}`;
 }

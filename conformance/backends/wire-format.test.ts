@@ -41,7 +41,7 @@ describe("reading replies", () => {
   });
 
   it("a reply that breaks the schema is a protocol fault with pointer and problem", () => {
-    expect(() => readReply("gradient", { id: 1, value: 1 })).toThrow(/^malformed gradient reply at \/: missing required field "gradient"$/);
+    expect(() => readReply("gradient", { id: 1, value: 1 })).toThrow(/^malformed gradient reply at the document root: missing required field "gradient"$/);
     expect(() => readReply("gradient", { id: 1, value: 1, gradient: {}, extra: 1 })).toThrow(/unknown field "extra"/);
     expect(() => readReply("solve", { id: 1, error: { code: "shape" } })).toThrow(/malformed error reply/);
     expect(() => readHello({ name: "x", version: "1", capabilities: [], precision: "float64", protocol: 2 })).toThrow(/at \/protocol/);

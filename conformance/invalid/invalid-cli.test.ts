@@ -49,9 +49,11 @@ describe("conform --cases with the invalid corpus", () => {
       const o = mine[0] as Line;
       if (e.level === "loader") {
         // Found by the loader: an error naming the file, the case (when it has an id) and the pointer.
-        expect([o.status, o.id], e.file).toEqual(["error", e.caseId ?? "(file)"]);
+        // No case id: named by its file and, for a case, its pointer /cases/i (spec: error.scope), so ids stay unique.
+        const inFile = /^\/cases\/\d+/.exec(e.pointer)?.[0];
+        expect([o.status, o.id], e.file).toEqual(["error", e.caseId ?? `(file ${file}${inFile !== undefined ? ` at ${inFile}` : ""})`]);
         expect(o.reason).toContain(`${e.code}: ${file}`);
-        expect(o.reason).toContain(`at ${e.pointer === "" ? "/" : e.pointer}`);
+        expect(o.reason).toContain(`at ${e.pointer === "" ? "the document root" : e.pointer}`);
         if (e.caseId !== null) expect(o.reason).toContain(`case ${e.caseId}`);
       } else {
         // The case's result: it expected a result, so the backend's spec error fails it, with the
@@ -59,6 +61,8 @@ describe("conform --cases with the invalid corpus", () => {
         const inCase = e.pointer.replace(/^\/cases\/\d+/, "");
         expect([o.status, o.id], e.file).toEqual(["fail", e.caseId]);
         expect(o.reason).toContain(`unexpected error ${e.code}: case ${e.caseId}, at ${inCase}`);
+        // …and where the case is in its file, so the location from the file's root is known (spec: error.message).
+        expect(o.reason).toContain(`relative to the case, which is at ${e.pointer.slice(0, e.pointer.length - inCase.length)} in its file`);
       }
     }
   }, 60_000);

@@ -58,7 +58,7 @@ describe("faults the loader finds", () => {
     const fault = r.faults[0] as SpecError;
     expect(fault.where.file).toBe(at(e.file));
     expect(fault.message).toContain(at(e.file));
-    expect(fault.message).toContain(`at ${e.pointer === "" ? "/" : e.pointer}`);
+    expect(fault.message).toContain(`at ${e.pointer === "" ? "the document root" : e.pointer}`);
     if (e.caseId !== null) expect(fault.message).toContain(`case ${e.caseId}`);
     if (e.line !== undefined) expect(fault.message).toContain(`line ${e.line}, column ${e.column}`);
     // The valid cases load; the faulty one (or file) does not.
@@ -90,7 +90,10 @@ describe("faults a backend reports as the case's result", () => {
     const caps = reference.hello().capabilities;
     const outcomes = await Promise.all(r.cases.map((c) => judge(c, reference, caps)));
     expect(outcomes.map((o) => [o.id, o.status])).toEqual(r.cases.map((c) => [c.case.id, c.case.id === e.caseId ? "fail" : "pass"]));
-    expect(outcomes.find((o) => o.id === e.caseId)?.reason).toContain(`unexpected error ${e.code}: case ${e.caseId}, at ${inCase}`);
+    const reason = outcomes.find((o) => o.id === e.caseId)?.reason;
+    expect(reason).toContain(`unexpected error ${e.code}: case ${e.caseId}, at ${inCase}`);
+    // The backend's pointer is relative to the case; the report states where the case is (spec: error.message).
+    expect(reason).toContain(`relative to the case, which is at ${faulty.pointer} in its file`);
     expect(r.cases.map((c) => c.case.id).filter((id) => id !== e.caseId).sort()).toEqual([...e.valid].sort());
   });
 });

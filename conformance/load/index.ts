@@ -9,6 +9,7 @@ export { createSchemaAjv } from "./create-schema-ajv.js";
 export { findDuplicateIds, type DuplicateCheck } from "./find-duplicate-ids.js";
 export { findInvalidUtf8, lineAndColumn } from "./find-invalid-utf8.js";
 export { findForeignSchema } from "./find-foreign-schema.js";
+export { findLargeShape, type LargeShape } from "./find-large-shape.js";
 export { findRaggedRow, type RaggedRow } from "./find-ragged-row.js";
 export { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
 export { listCaseFiles, type CaseFileList } from "./list-case-files.js";

@@ -8,6 +8,7 @@ import { SpecError, type ErrorLocation } from "../../reference/errors.js";
 import { caseFileValidator } from "./case-file-validator.js";
 import { caseValidator } from "./case-validator.js";
 import { findForeignSchema } from "./find-foreign-schema.js";
+import { findLargeShape } from "./find-large-shape.js";
 import { findRaggedRow } from "./find-ragged-row.js";
 import { findTooDeep, MAX_CASE_DEPTH } from "./find-too-deep.js";
 import { findUnknownExpectKey } from "./find-unknown-expect-key.js";
@@ -25,7 +26,8 @@ export interface FileOutcome {
  * case.schema-uri; then case-file.schema.json with the cases left out): a problem there (not an
  * object, no "cases" array, an unknown top-level field) rejects the whole file with one E_SCHEMA fault. Then each case on its own, so one bad case never hides another: a case
  * nested deeper than {@link MAX_CASE_DEPTH}, breaking the case schema (one fault, at its most
- * specific error) or holding a ragged matrix (at the offending row) gives an E_SCHEMA fault, and an
+ * specific error), holding a ragged matrix (at the offending row) or declaring a shape of more
+ * than 2²⁴ elements (spec load.declared-shape, at the shape) gives an E_SCHEMA fault, and an
  * expected gradient or solution for an id the case does not report an E_UNKNOWN_ID fault; every
  * other case loads. Faults carry the case id when the case has a string id. Never throws.
  */
@@ -54,7 +56,7 @@ function fileProblem(json: unknown): SpecError | undefined {
   return new SpecError("E_SCHEMA", problem?.detail ?? "not a case file", { pointer: problem?.pointer ?? "" });
 }
 
-/** One case: nesting, then the case schema, then row lengths. Pointers are relative to the case. */
+/** One case: nesting, then the case schema, then row lengths and declared sizes. Pointers are relative to the case. */
 function caseProblem(raw: unknown): SpecError | undefined {
   const deep = findTooDeep(raw);
   if (deep !== undefined) {
@@ -67,6 +69,8 @@ function caseProblem(raw: unknown): SpecError | undefined {
   }
   const ragged = findRaggedRow(raw as Case);
   if (ragged !== undefined) return new SpecError("E_SCHEMA", ragged.detail, { pointer: ragged.pointer });
+  const large = findLargeShape(raw as Case);
+  if (large !== undefined) return new SpecError("E_SCHEMA", large.detail, { pointer: large.pointer });
   const key = findUnknownExpectKey(raw as Case);
   return key === undefined ? undefined : new SpecError("E_UNKNOWN_ID", key.detail, { pointer: key.pointer });
 }

@@ -43,6 +43,8 @@ const CAPABILITY = { graph: "gradient", system: "solve", operator: "apply" } as 
 
 export interface LoadedCaseLike {
   readonly file: string;
+  /** The case's JSON pointer in its file (`/cases/3`), when it came from one. */
+  readonly pointer?: string;
   readonly case: Case;
 }
 
@@ -67,7 +69,7 @@ export async function judge(
     if (e instanceof BackendFault) return { ...base, status: "error", reason: `${e.kind}: ${e.message}`, fault: e.kind };
     const spec = specErrorOf(e);
     if (spec === undefined) return { ...base, status: "error", reason: `backend threw: ${e instanceof Error ? e.message : String(e)}` };
-    const text = spec.message.startsWith(spec.code) ? spec.message : `${spec.code}: ${spec.message}`;
+    const text = (spec.message.startsWith(spec.code) ? spec.message : `${spec.code}: ${spec.message}`) + caseRelative(loaded);
     if (spec.code === "E_INTERNAL") return { ...base, status: "error", reason: `backend reported ${text}` };
     if (!(ERROR_CODES as readonly string[]).includes(spec.code)) return { ...base, status: "error", reason: `backend reported an error code the spec does not define: ${text}` };
     if (expectsError(c.expect)) {
@@ -91,6 +93,17 @@ export async function judge(
   // What the HTML report draws (spec/06-conformance.md#conform.dossier); built on failures only.
   const dossier = await buildDossier({ backend, c, result, input, worst: worst.worst, source, precision }).catch(() => undefined);
   return { ...base, status: "fail", reason: `${verdict.reason}; ${where}`, ...(dossier !== undefined ? { dossier } : {}) };
+}
+
+/**
+ * A backend sees the case, never its file, so the pointers in its message are relative to the case
+ * (`/y`); spec error.message wants a location from the file's root, which is the case's own pointer
+ * followed by the backend's. Backends' messages are free text, so the pointer is stated, not spliced in.
+ *
+ * @see spec/06-conformance.md#error.message
+ */
+function caseRelative(loaded: LoadedCaseLike): string {
+  return loaded.pointer === undefined ? "" : ` (the backend's pointers are relative to the case, which is at ${loaded.pointer} in its file)`;
 }
 
 /**

@@ -36,7 +36,9 @@ describe("mergeReports", () => {
     const dir = fixture();
     const a = write("a.jsonl", [
       header(1, 2),
-      record("(file)", "error", { file: "bad.json", reason: "E_JSON: not JSON" }),
+      record("(file bad.json)", "error", { file: "bad.json", reason: "E_JSON: not JSON" }),
+      record("(file noid.json at /cases/0)", "error", { file: "noid.json", reason: "E_SCHEMA: no id" }),
+      record("(file noid.json at /cases/1)", "error", { file: "noid.json", reason: "E_SCHEMA: no id" }),
       record("c.one", "pass"),
       record("property.p", "pass", { file: "(seed 101)", reason: "5 random cases" }),
       record("property.q", "pass", { file: "(seed 101)", reason: "5 random cases" }),
@@ -44,7 +46,9 @@ describe("mergeReports", () => {
     ], dir);
     const b = write("b.jsonl", [
       header(2, 2),
-      record("(file)", "error", { file: "bad.json", reason: "E_JSON: not JSON" }),
+      record("(file bad.json)", "error", { file: "bad.json", reason: "E_JSON: not JSON" }),
+      record("(file noid.json at /cases/0)", "error", { file: "noid.json", reason: "E_SCHEMA: no id" }),
+      record("(file noid.json at /cases/1)", "error", { file: "noid.json", reason: "E_SCHEMA: no id" }),
       record("c.two", "fail", { reason: "wrong" }),
       record("property.p", "fail", { file: "(seed 102)", reason: "bad gradient (replay …)", counterexample: { id: "random.p" } }),
       record("property.q", "error", { file: "(seed 102)", reason: "timed out", fault: "timeout" }),
@@ -57,18 +61,18 @@ describe("mergeReports", () => {
     });
     expect(m.seconds).toBe(5);
     expect(m.records.map((r) => [r.id, r.status])).toEqual([
-      ["(file)", "error"], ["c.one", "pass"], ["c.two", "fail"], ["property.p", "fail"], ["property.q", "error"],
+      ["(file bad.json)", "error"], ["(file noid.json at /cases/0)", "error"], ["(file noid.json at /cases/1)", "error"], ["c.one", "pass"], ["c.two", "fail"], ["property.p", "fail"], ["property.q", "error"],
     ]);
-    expect(m.records[0]).toEqual({ id: "(file)", file: "bad.json", status: "error", reason: "E_JSON: not JSON", shards: [
+    expect(m.records[0]).toEqual({ id: "(file bad.json)", file: "bad.json", status: "error", reason: "E_JSON: not JSON", shards: [
       { shard: "1/2", file: "bad.json", status: "error", reason: "E_JSON: not JSON" },
       { shard: "2/2", file: "bad.json", status: "error", reason: "E_JSON: not JSON" },
     ] });
-    const p = m.records[3];
+    const p = m.records[5]; // two faults of one file stay two: their ids differ (run-suite.ts, loadFaultId)
     expect(p).toMatchObject({ id: "property.p", file: "(seed 7: 2 shards)", status: "fail", counterexample: { id: "random.p" } });
     expect(p?.reason).toBe("shard 1/2 (pass): 5 random cases\n      shard 2/2 (fail): bad gradient (replay …)");
     expect(p?.shards?.map((s) => [s.shard, s.file, s.status])).toEqual([["1/2", "(seed 101)", "pass"], ["2/2", "(seed 102)", "fail"]]);
     expect(p?.shards?.[1]?.counterexample).toEqual({ id: "random.p" });
-    expect(m.records[4]).toMatchObject({ status: "error", fault: "timeout" });
+    expect(m.records[6]).toMatchObject({ status: "error", fault: "timeout" });
   });
 
   it("refuses a report without its footer (a killed run), naming the file", () => {

@@ -20,6 +20,12 @@ const print = (options: { verbose?: boolean; quiet?: boolean } = {}): string[] =
 };
 
 describe("printReport", () => {
+  it("names a load fault's file once: its id already holds it", () => {
+    const lines: string[] = [];
+    printReport([{ id: "(file bad.json)", file: "bad.json", status: "error", reason: "E_JSON: bad.json, at the document root: line 1" }], { log: (l) => lines.push(l) });
+    expect(lines[0]).toBe("ERROR (file bad.json)\n      E_JSON: bad.json, at the document root: line 1");
+  });
+
   it("lists failures with reasons and each other skip, counts the capability skips, ends with the summary", () => {
     expect(print()).toEqual([
       "FAIL  a.fail (f.json)\n      gradient.x: expected 1 (case), got 2 (backend)",

@@ -30,7 +30,8 @@ export function printReport(outcomes: readonly Outcome[], options: PrintOptions 
   }
   const verbose = options.verbose === true;
   for (const o of outcomes) {
-    if (verbose || failing(o)) log(`${head(o)}${o.file ? ` (${o.file})` : ""}${o.reason ? `\n      ${o.reason}` : ""}`);
+    // A load fault's id already names its file (run-suite.ts, loadFaultId): not twice.
+    if (verbose || failing(o)) log(`${head(o)}${o.file && !o.id.startsWith(`(file ${o.file}`) ? ` (${o.file})` : ""}${o.reason ? `\n      ${o.reason}` : ""}`);
   }
   if (!verbose) printSkips(outcomes.filter((o) => o.status === "skip"), log);
   if (count("error") > 0) {

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { reference, type GraphCase } from "../../reference/index.js";
 import { wrapInProcess } from "../backends/index.js";
 import { fixture } from "./fixture.js";
+import { junitXml } from "./junit-report.js";
+import { printReport } from "./print-report.js";
 import { globMatcher, runSuite, UNRESPONSIVE_AFTER } from "./run-suite.js";
 
 /** Case files of y = neg(x), one case per id, in order. */
@@ -44,6 +46,23 @@ describe("runSuite", () => {
     const broken = outcomes.find((o) => o.file.endsWith("b.json"));
     expect(broken).toMatchObject({ status: "error", reason: expect.stringMatching(/^E_JSON: .*b\.json/) });
     expect(outcomes).toHaveLength(4);
+  });
+
+  it("names each load fault without a case id by its file (and /cases/i for a case), so no two share an id", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "conform-"));
+    writeFileSync(join(dir, "a.json"), JSON.stringify({ cases: [{ description: "no id" }, 5] }));
+    writeFileSync(join(dir, "b.json"), "{ not json");
+    writeFileSync(join(dir, "c.json"), JSON.stringify({ cases: 5 }));
+    const outcomes = await runSuite(reference, { cases: [dir] });
+    const [a, b, c] = ["a.json", "b.json", "c.json"].map((f) => join(dir, f));
+    // spec error.scope: a whole-file fault rejects the file; a case without a valid id is named by its pointer /cases/i
+    expect(outcomes.map((o) => [o.id, o.status])).toEqual([
+      [`(file ${a} at /cases/0)`, "error"], [`(file ${a} at /cases/1)`, "error"], [`(file ${b})`, "error"], [`(file ${c})`, "error"],
+    ]);
+    const lines: string[] = [];
+    printReport(outcomes, { quiet: true, log: (l) => lines.push(l) });
+    expect(lines[2]).toBe(`ERROR (file ${b})`);
+    expect(junitXml(outcomes).match(/<testcase /g)).toHaveLength(4);
   });
 
   it("filters by a glob on case ids", async () => {

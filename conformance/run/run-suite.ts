@@ -8,6 +8,7 @@
  */
 import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { BackendFault } from "../backends/index.js";
+import type { SpecError } from "../../reference/errors.js";
 import { loadCaseFiles } from "../load/index.js";
 import { judge, type InProcessBackend } from "./judge.js";
 import type { Outcome } from "./outcome.js";
@@ -41,6 +42,21 @@ export interface SuiteOptions {
 }
 
 /**
+ * The outcome id of a load fault: its case id, or — for a file that does not load, or a case with
+ * no valid id — the file and, for a case, its pointer `/cases/i` (spec error.scope). Reports,
+ * merges, JUnit and expectations key outcomes by id, so one shared name such as "(file)" would
+ * make several faults one. The parentheses keep it apart from case ids and mark it as run-level
+ * for merging (every shard reports it).
+ *
+ * @see spec/06-conformance.md#error.scope
+ */
+export function loadFaultId(f: SpecError): string {
+  if (f.where.caseId !== undefined) return f.where.caseId;
+  const inCase = /^\/cases\/\d+/.exec(f.where.pointer ?? "")?.[0];
+  return `(file ${f.where.file ?? "?"}${inCase !== undefined ? ` at ${inCase}` : ""})`;
+}
+
+/**
  * Loads `options.cases`, asks the backend's hello for its capabilities and precision, and judges
  * every selected case in load order, one at a time. A hello that fails ends the run with one
  * errored outcome `(hello)`; the caller closes the backend.
@@ -56,7 +72,7 @@ export async function runSuite(backend: InProcessBackend, options: SuiteOptions)
     outcomes.push(o);
     options.onOutcome?.(o);
   };
-  for (const f of faults) emit({ id: f.where.caseId ?? "(file)", file: f.where.file ?? "", status: "error", reason: f.message });
+  for (const f of faults) emit({ id: loadFaultId(f), file: f.where.file ?? "", status: "error", reason: f.message });
   let capabilities: readonly string[];
   let precision: PrecisionClass;
   try {

@@ -141,10 +141,22 @@ function logdet(A) {
 
 const KINDS = ["identity", "zero", "scale", "left", "right", "hadamard", "kron", "dot", "outer", "transpose", "compose", "sum", "adjoint"];
 
+/**
+ * A shape a case declares: the harness's loader has checked it, but this backend allocates from it,
+ * so a case sent by anyone else gets the loader's E_SCHEMA rather than a RangeError or an
+ * out-of-memory hang (spec: load.declared-shape, at most 2²⁴ elements).
+ */
+function declared(s) {
+  if (s !== undefined && s.length === 2 && s[0] * s[1] > 2 ** 24) fail("E_SCHEMA", `a declared shape of ${s[0]}×${s[1]} is more than 2^24 elements`);
+  return s;
+}
+
 /** An operator from a case: numbers resolved, unknown kinds rejected at any depth. */
 function parseOp(raw) {
   if (!KINDS.includes(raw.op)) fail("E_UNKNOWN_OP", `unknown operator kind ${JSON.stringify(raw.op)}`);
   switch (raw.op) {
+    case "zero":
+      return { op: "zero", ...(raw.domain && { domain: declared(raw.domain) }), ...(raw.codomain && { codomain: declared(raw.codomain) }) };
     case "scale":
       return { op: "scale", by: finite(raw.by, "the factor of scale") };
     case "kron":
@@ -400,6 +412,7 @@ function solve(c) {
   const { unknowns, edges, rhs = {} } = c.system;
   const index = new Map();
   for (const u of unknowns) {
+    declared(u.shape);
     if (index.has(u.id)) fail("E_DUPLICATE_ID", `unknown ${JSON.stringify(u.id)} is declared twice`);
     index.set(u.id, index.size);
   }

@@ -73,8 +73,11 @@ describe.skipIf(missing !== undefined)(missing === undefined ? "pytorch backend"
     { cmd: "jvp", id: 8, case: example, tangent: { x: [[1], [0]] } },
     { cmd: "solve", id: 9, case: poster },
     { cmd: "jvp", id: 10, case: example, tangent: { q: 1 } },
+    // load.declared-shape: more than 2²⁴ declared elements is E_SCHEMA, never an allocation (2³¹ zeros would exhaust memory)
+    { cmd: "apply", id: 11, case: operatorCase("op.big-zero", { op: "adjoint", of: { op: "zero", domain: [2147483648, 1] } }, 1) },
+    { cmd: "solve", id: 12, case: { ...poster, system: { unknowns: [{ id: "a", shape: [5000, 5000] }], edges: [] } } },
     { cmd: "bye" },
-    { cmd: "gradient", id: 11, case: example }, // after bye: never answered
+    { cmd: "gradient", id: 13, case: example }, // after bye: never answered
   ];
   let run: ReturnType<typeof session>;
   const reply = (id: number): unknown => run.lines.map((l) => JSON.parse(l) as { id?: number }).find((r) => r.id === id);
@@ -84,11 +87,11 @@ describe.skipIf(missing !== undefined)(missing === undefined ? "pytorch backend"
 
   it("hello: torch's own version, float64, protocol 1; one line per reply and nothing else; bye ends the process", () => {
     expect(run.status).toBe(0);
-    expect(run.lines).toHaveLength(11); // hello and ten replies: the request after bye was not read
+    expect(run.lines).toHaveLength(13); // hello and twelve replies: the request after bye was not read
     const hello = JSON.parse(run.lines[0] as string) as Record<string, unknown>;
     expect(hello).toMatchObject({ name: "pytorch", version: (probe as { version: string }).version, precision: "float64", protocol: 1 });
     expect(hello.capabilities).toEqual(expect.arrayContaining(["gradient", "solve", "apply", "forward"]));
-    expect(run.lines.slice(1).map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(run.lines.slice(1).map((l) => (JSON.parse(l) as { id: number }).id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it("writes −0, NaN and ±Infinity as the strings of backend.numbers and reads long decimals to the nearest binary64", () => {
@@ -107,6 +110,11 @@ describe.skipIf(missing !== undefined)(missing === undefined ? "pytorch backend"
     expect(reply(8)).toEqual({ id: 8, value: 58, tangent: 48 });
     expect(reply(9)).toEqual({ id: 9, solution: { n1: 70, n2: 105, n3: 35, n4: 7, n5: 1 } });
     expect(reply(10)).toMatchObject({ id: 10, error: { code: "E_UNKNOWN_ID" } });
+  });
+
+  it("answers a declared shape of more than 2²⁴ elements with E_SCHEMA (spec: load.declared-shape)", () => {
+    expect(reply(11)).toMatchObject({ id: 11, error: { code: "E_SCHEMA" } });
+    expect(reply(12)).toMatchObject({ id: 12, error: { code: "E_SCHEMA" } });
   });
 
   it("passes the corpus and the quick profile's properties with its expectations file: exit 0, nothing failed", () => {

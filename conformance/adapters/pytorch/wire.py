@@ -83,11 +83,18 @@ def tensor(raw, where="a tensor", requires_grad=False):
     return torch.tensor(data, dtype=DTYPE, requires_grad=requires_grad)
 
 
+# A declared shape (a zero's domain or codomain, a system unknown's) sizes a tensor no byte of the
+# case pays for, so it is bounded before torch allocates it (spec/06-conformance.md#load.declared-shape).
+MAX_DECLARED_ELEMENTS = 2**24
+
+
 def shape_of_raw(raw):
     if not isinstance(raw, list) or len(raw) != 2 and len(raw) != 0:
-        fail("E_SCHEMA", f"not a shape: {json.dumps(raw)}")
+        fail("E_SCHEMA", f"not a shape: {json.dumps(raw)[:80]}")
     if any(isinstance(d, bool) or not isinstance(d, int) or d < 1 for d in raw):
-        fail("E_SCHEMA", f"not a shape: {json.dumps(raw)}")
+        fail("E_SCHEMA", f"not a shape: {json.dumps(raw)[:80]}")
+    if raw and raw[0] * raw[1] > MAX_DECLARED_ELEMENTS:
+        fail("E_SCHEMA", f"a declared shape of {raw[0]}×{raw[1]} = {raw[0] * raw[1]} elements is more than {MAX_DECLARED_ELEMENTS} (spec: load.declared-shape)")
     return tuple(raw)
 
 
