@@ -20,6 +20,8 @@ const HELP = `usage: npm run mutation -- [reference|impl]… [--files <glob>]…
                      --files reference/solve.ts --files 'reference/operator-*.ts';
                      a glob outside the target's tree leaves that target with nothing to do
   --concurrency <n>  Stryker workers (default: Stryker's, one less than the cores)
+  --force            test every mutant again (runs are incremental: only mutants whose code
+                     or covering tests changed since reports/mutation/<target>.incremental.json)
   --help             this text`;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -28,7 +30,7 @@ try {
   parsed = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { files: { type: "string", multiple: true }, concurrency: { type: "string" }, help: { type: "boolean", default: false } },
+    options: { files: { type: "string", multiple: true }, concurrency: { type: "string" }, force: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
   });
 } catch (e) {
   console.error(`mutation: ${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
@@ -58,6 +60,7 @@ for (const target of targets) {
   const args = [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", join("scripts", "mutation", `stryker.${target}.conf.mjs`)];
   if (mine.length > 0) args.push("--mutate", mine.join(","));
   if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
+  if (values.force) args.push("--force");
   console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
   // Stopped by a signal (Ctrl-C, kill): stop here rather than start the next target.

@@ -17,7 +17,10 @@ export function strykerConfig(target, mutate) {
   process.env["MUTATION_TARGET"] = target;
   return {
     testRunner: "vitest",
-    plugins: ["@stryker-mutator/vitest-runner"],
+    plugins: ["@stryker-mutator/vitest-runner", "./scripts/mutation/ignore-message-text.mjs"],
+    // Mutants in an error message's wording are Ignored with a reason, not survivors: the spec
+    // judges errors by code and pointer (see ignore-message-text.mjs).
+    ignorers: ["message-text"],
     vitest: { configFile: "scripts/mutation/vitest.mutation.config.mjs", related: false },
     coverageAnalysis: "perTest",
     mutate,
@@ -31,6 +34,12 @@ export function strykerConfig(target, mutate) {
     timeoutMS: 5000,
     timeoutFactor: 2,
     dryRunTimeoutMinutes: 5,
+    // Incremental: a later run re-tests only the mutants whose code or covering tests changed
+    // since the last one (reports/mutation/<target>.incremental.json); `npm run mutation -- --force`
+    // tests every mutant again. Corpus files are data, not tests: a changed case changes no test
+    // name, so after editing cases, use --force.
+    incremental: true,
+    incrementalFile: `reports/mutation/${target}.incremental.json`,
     tempDirName: ".stryker-tmp",
     cleanTempDir: true,
     reporters: ["clear-text", "progress", "html", "json"],
