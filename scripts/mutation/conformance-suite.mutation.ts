@@ -18,6 +18,7 @@
  * MUTATION_TARGET (set by the Stryker config) names the backend: reference or impl.
  * Not collected by `npm test` (its name does not end in .test.ts).
  */
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrecisionClass } from "../../oracles/bound/index.js";
@@ -81,6 +82,7 @@ describe(`conform --impl ${target}: the invalid corpus`, () => {
       const r = load(e);
       if (e.level === "loader") {
         expect(r.faults.map((f) => [f.code, f.where.pointer, f.where.caseId ?? null])).toEqual([[e.code, e.pointer, e.caseId]]);
+        if (LIBRARY_CHECKED.has(e.file)) expectDirect(module, e);
         return;
       }
       const faulty = r.cases.find((c) => c.case.id === e.caseId);
@@ -90,6 +92,34 @@ describe(`conform --impl ${target}: the invalid corpus`, () => {
     });
   }
 });
+
+/**
+ * Loader-level kinds the reference and impl must also find on their own, as libraries given a
+ * case no loader has seen (reference/number.ts: tensors and declared shapes are read with the
+ * spec's rules, value.tensor and load.declared-shape): the case's raw JSON goes straight to the
+ * target, which must give the manifest's code at the manifest's pointer, relative to the case.
+ * The other loader-level kinds (JSON syntax, unknown fields, ids, wrong types) are the loader's
+ * alone (spec error.scope): a backend never receives them.
+ */
+const LIBRARY_CHECKED: ReadonlySet<string> = new Set([
+  "empty-matrix.json",
+  "empty-row.json",
+  "number-string.json",
+  "ragged-matrix.json",
+  "shape-declared-dimension-2-31.json",
+  "shape-declared-dimension-huge.json",
+  "shape-declared-elements.json",
+]);
+
+function expectDirect(backend: InProcessBackend, e: InvalidEntry): void {
+  const m = /^\/cases\/([0-9]+)(.*)$/.exec(e.pointer);
+  if (m === null) throw new Error(`${e.file}: the manifest's pointer ${e.pointer} is not inside a case`);
+  const file = JSON.parse(readFileSync(join(CASES_DIR, e.file), "utf8")) as { cases: Case[] };
+  const c = file.cases[Number(m[1])];
+  if (c === undefined) throw new Error(`${e.file}: no case at ${e.pointer}`);
+  const err = errorOf(backend, c);
+  expect([err.code, err.where.pointer]).toEqual([e.code, m[2]]);
+}
 
 /** The spec error a backend throws for a case (no error, or another exception, fails the test). */
 function errorOf(backend: InProcessBackend, c: Case): SpecError {

@@ -43,3 +43,44 @@ describe("the vitest project Stryker runs", () => {
     }
   });
 });
+
+interface BabelPath {
+  readonly node: { readonly start?: number | null; readonly end?: number | null };
+  skip(): void;
+}
+interface Babel {
+  parseSync(code: string, options: object): unknown;
+  traverse(ast: unknown, visitor: { enter(path: BabelPath): void }): void;
+}
+
+describe("the message-text ignorer", () => {
+  /** The source text of every node the ignorer ignores in `code`. */
+  async function ignored(code: string): Promise<string[]> {
+    // @babel/core is what Stryker's instrumenter walks the sources with (its own dependency; the
+    // specifier is a string so tsc does not look for types this test does not need).
+    const babel = (await import("@babel/core" as string)) as Babel;
+    const { strykerPlugins } = (await import("./ignore-message-text.mjs" as string)) as {
+      strykerPlugins: [{ value: { shouldIgnore(path: BabelPath): string | undefined } }];
+    };
+    const ast = babel.parseSync(code, { filename: "x.ts", presets: [], plugins: [], parserOpts: { plugins: ["typescript"] } });
+    const out: string[] = [];
+    babel.traverse(ast, {
+      enter(path: BabelPath) {
+        if (strykerPlugins[0].value.shouldIgnore(path) !== undefined) {
+          out.push(code.slice(path.node.start ?? 0, path.node.end ?? 0));
+          path.skip();
+        }
+      },
+    });
+    return out;
+  }
+
+  it("ignores the wording and the labels, never the code, the pointer or the checked value", async () => {
+    expect(await ignored('fail("E_SHAPE", `bad ${x}`, { pointer: "/x" });')).toEqual(["`bad ${x}`"]);
+    expect(await ignored('T.requireMatrix(X, "the point of left"); requireMatrix(X, label);')).toEqual(['"the point of left"']);
+    expect(await ignored('throw new Error("internal");')).toEqual(['"internal"']);
+    expect(await ignored("function zip(a, b, f, what = \"operands\") { return a; }")).toEqual(['what = "operands"']);
+    expect(await ignored("function shorten(t) { return t; } function other(t) { return t; }")).toEqual(["function shorten(t) { return t; }"]);
+    expect(await ignored('other("E_SHAPE", "text"); fail(code);')).toEqual([]);
+  });
+});
