@@ -374,6 +374,8 @@ def _trace(args, node):
 
 def _logdet(args, node):
     (a,) = args
+    if is_mat(a) and len(a) == len(a[0]) and any(mp.isnan(x) for r in a for x in r):
+        return mpf('nan')                                       # spec: nan.linalg (NaN, never E_DOMAIN)
     d = det(a)
     if d <= 0:
         raise DomainError('logdet: det <= 0')

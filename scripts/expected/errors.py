@@ -314,6 +314,36 @@ dom('error.domain.inv-singular', 'inv([[1,2],[2,4]]).', 'inv', [[1, 2], [2, 4]],
 dom('error.domain.inv-singular-3x3', 'inv([[1,2,3],[2,4,6],[1,1,1]]).', 'inv', [[1, 2, 3], [2, 4, 6], [1, 1, 1]],
     'Exactly singular (row 2 = 2·row 1): elimination with partial pivoting meets an exact zero pivot '
     '(multipliers 0.5 are exact).')
+
+
+def gepp_binary64_singular(a, last_of_ties=False):
+    """spec: prim.gepp in binary64 (Python floats: no fused multiply-add). The pivot is the first row of largest
+    |U_rk|, or with last_of_ties the last one (not the spec's rule: only to show that the tie matters)."""
+    u = [[float(x) for x in r] for r in a]
+    n = len(u)
+    for k in range(n):
+        r = k
+        for i in range(k + 1, n):
+            if abs(u[i][k]) > abs(u[r][k]) or (last_of_ties and abs(u[i][k]) == abs(u[r][k])):
+                r = i
+        if u[r][k] == 0:
+            return True
+        u[k], u[r] = u[r], u[k]
+        for i in range(k + 1, n):
+            f = u[i][k] / u[k][k]
+            for j in range(k, n):
+                u[i][j] = u[i][j] - f * u[k][j]
+    return False
+
+
+TIE = [[5, 5, -2], [-1, -2, 0], [5, -5, -6]]
+assert gepp_binary64_singular(TIE) and not gepp_binary64_singular(TIE, last_of_ties=True)
+dom('error.domain.inv-singular-pivot-tie', 'inv([[5,5,-2],[-1,-2,0],[5,-5,-6]]): |5| ties in column 1; the first '
+    'row of largest |U_r1| is the pivot.', 'inv', TIE,
+    'Exactly singular (det = 0). prim.gepp takes row 1 (the first of the tie): multipliers −0.2 and 1, then '
+    'rows [0, −1, −0.4] and [0, −10, −4]; the second pivot is −10, multiplier 0.1, and −0.4 − 0.1·(−4) = 0 '
+    'exactly in binary64: a zero pivot. Taking row 3 (the last of the tie) instead leaves a rounding residue '
+    'of about 2e−16 as the last pivot, and inv would return a value: the tie rule decides the domain.')
 dom('error.domain.inv-zero', 'inv of the 2x2 zero matrix.', 'inv', [[0, 0], [0, 0]], 'The first pivot is 0.')
 dom('error.domain.inv-zero-1x1', 'inv([[0]]).', 'inv', [[0]], 'The only pivot is 0.')
 dom('error.domain.logdet-negative', 'logdet([[1,2],[3,4]]), det = −2.', 'logdet', [[1, 2], [3, 4]],

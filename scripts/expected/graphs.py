@@ -123,6 +123,17 @@ cases.append(graph_case('graph.live.dead-sqrt-edge',
                         lambda v, G: {'x': G * mp.cos(v['x'])}, fd=False,
                         provenance=prov('closed-form', SRC, 'spec: system.live, prim.sqrt.edge. FD skipped: '
                                         'sqrt is not differentiable from the left of 0.')))
+# spec: system.live — liveness is "directly or through other nodes": r = sqrt(x) is an argument of a node (q),
+# but q reaches nothing, so r is dead too. A backend that keeps r because something uses it gives ∞·0 = NaN.
+dead_chain = {'inputs': [{'id': 'x', 'value': 0}],
+              'nodes': [N('r', 'sqrt', 'x'), N('q', 'neg', 'r'), N('y', 'sin', 'x')], 'output': 'y'}
+cases.append(graph_case('graph.live.dead-chain-sqrt-edge',
+                        'y = sin x at x = 0, with a dead chain q = neg(r), r = sqrt(x): r is an argument of q, but q '
+                        'does not reach the output, so neither is live; the gradient is cos 0 = 1, not NaN.',
+                        ['graph', 'edge', 'live'], dead_chain, lambda v, G: {'x': G * mp.cos(v['x'])}, fd=False,
+                        provenance=prov('closed-form', SRC, 'spec: system.live (dead through other nodes), '
+                                        'prim.sqrt.edge. FD skipped: sqrt is not differentiable from the left '
+                                        'of 0.')))
 dead_out = {'inputs': [{'id': 'x', 'value': 0}], 'nodes': [N('r', 'sqrt', 'x')], 'output': 'x'}
 cases.append(graph_case('graph.live.output-is-input-dead-sqrt',
                         'The output is the input x = 0; a node r = sqrt(x) hangs off it. The gradient of x is '

@@ -344,6 +344,24 @@ cases.append(build(
     'det = −A_21 is unknown, so singularity is undecidable; spec: nan.linalg makes it NaN (not E_DOMAIN).',
     hand=('NaN', {'A': [['NaN', 'NaN'], ['NaN', 'NaN']]})))
 cases.append(build(
+    'nan.inv.value', 'inv of a matrix with a NaN element as the output (a 2x2 matrix, with a cotangent): every '
+    'element of the value itself is NaN, and so is every gradient element.', ['inv'],
+    {'inputs': [{'id': 'A', 'value': [[1, 'NaN'], [0, 1]]}], 'nodes': [node('C', 'inv', 'A')], 'output': 'C'},
+    lambda env, G: {'A': [[NAN, NAN], [NAN, NAN]]}, 'nan.linalg, prim.inv.forward, prim.inv.linearize',
+    'Choice (spec: nan.linalg): every element of A⁻¹ is NaN, reported as the value (the other inv cases sum '
+    'it, where any non-number element would also sum to NaN); −Cᵀ G Cᵀ is NaN throughout.',
+    cotangent=[[1, 0], [0, 1]],
+    hand=([['NaN', 'NaN'], ['NaN', 'NaN']], {'A': [['NaN', 'NaN'], ['NaN', 'NaN']]})))
+cases.append(build(
+    'nan.logdet.not-domain', 'logdet([[0, 1], [NaN, 1]]): elimination would meet a zero pivot only because NaN '
+    'loses every comparison; a NaN element is never a domain fault, so the value is NaN, not E_DOMAIN.',
+    ['logdet'],
+    {'inputs': [{'id': 'A', 'value': [[0, 1], ['NaN', 1]]}], 'nodes': [node('l', 'logdet', 'A')], 'output': 'l'},
+    lambda env, G: {'A': [[NAN, NAN], [NAN, NAN]]}, 'nan.linalg, prim.logdet.domain, prim.gepp',
+    'det = −A_21 is unknown, so neither singularity nor the sign of det is decidable; spec: nan.linalg makes '
+    'logdet NaN (not E_DOMAIN) and A⁻ᵀ all NaN.',
+    hand=('NaN', {'A': [['NaN', 'NaN'], ['NaN', 'NaN']]})))
+cases.append(build(
     'nan.logdet.element', 'logdet of a matrix with a NaN element is NaN (not E_DOMAIN: the sign of det is unknown); '
     'the gradient A⁻ᵀ is NaN throughout.', ['logdet'],
     {'inputs': [{'id': 'A', 'value': [[2, 0], [0, 'NaN']]}], 'nodes': [node('l', 'logdet', 'A')], 'output': 'l'},
