@@ -50,7 +50,7 @@ export function jvp(c: GraphCase, tangent: Readonly<Record<string, RawTensor>>):
       if (!inputs.includes(id)) fail("E_UNKNOWN_ID", `tangent ${JSON.stringify(id)} is not an input`, { pointer: child("/tangent", id) });
     }
     const tangents = inputs.map((id, k) => {
-      const raw = tangent[id];
+      const raw = Object.hasOwn(tangent, id) ? tangent[id] : undefined; // an input called "constructor" without a tangent is zero
       if (raw === undefined) return undefined;
       const t = parseTensor(raw, child("/tangent", id));
       requireSameShapeOf(t, plan.shapeOf(k), `the tangent of ${id} and its value`);
