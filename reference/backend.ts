@@ -13,6 +13,7 @@ import { solve } from "./system-case.js";
 export const reference = {
   hello: () => ({
     name: "reference",
+    // Stryker disable next-line StringLiteral: equivalent — version is any string (protocol schema helloReply; spec backend.hello), shown in reports only
     version: "1",
     capabilities: ["gradient", "solve", "apply", "forward"] as const,
     precision: "float64" as const,

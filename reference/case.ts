@@ -129,5 +129,6 @@ export interface CaseFile {
 
 /** True when a case expects a spec error rather than values. */
 export function expectsError(expect: object | undefined): expect is ErrorExpectation {
+  // Stryker disable next-line ConditionalExpression: not backend behaviour — the judge's and the oracles' test; the judge calls it only after expectationFor has filled expect; reference/case.test.ts covers undefined
   return expect !== undefined && "error" in expect;
 }

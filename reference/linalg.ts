@@ -39,6 +39,7 @@ function eliminate(A: Matrix, rhs: Matrix, what: string): Elimination {
       const Ui = U[i] as number[];
       const Ri = R[i] as number[];
       const f = (Ui[k] as number) / (Uk[k] as number);
+      // Stryker disable next-line EqualityOperator: equivalent — j = n writes NaN into an extra column n of the working copy, which inverse and logDeterminant never read (they read columns < n)
       for (let j = k; j < n; j++) Ui[j] = (Ui[j] as number) - f * (Uk[j] as number);
       for (let j = 0; j < Ri.length; j++) Ri[j] = (Ri[j] as number) - f * (Rk[j] as number);
     }
@@ -54,6 +55,7 @@ export function inverse(A: Matrix): Matrix {
   if (hasNaN(A)) return A.map((row) => row.map(() => NaN));
   const n = A.length;
   const { upper: U, rhs: R } = eliminate(A, identityMatrix(n), "inv");
+  // Stryker disable next-line ArrowFunction: equivalent — the back substitution assigns every element of X before reading it; the fill only sizes the rows
   const X: number[][] = R.map((row) => row.map(() => 0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = 0; j < n; j++) {
@@ -68,14 +70,17 @@ export function inverse(A: Matrix): Matrix {
 /** log det A for det A > 0 (E_DOMAIN otherwise), as Σ log|u_kk| so that det may overflow. */
 export function logDeterminant(A: Matrix): number {
   if (hasNaN(A)) return NaN;
+  // Stryker disable next-line ArrayDeclaration: equivalent — logdet never reads the right-hand side eliminate carries along; a string there only makes its unread entries NaN
   const { upper: U, sign } = eliminate(A, A.map(() => []), "logdet");
   let s = sign;
   let logAbs = 0;
   U.forEach((_, k) => {
     const u = at(U, k, k);
+    // Stryker disable next-line EqualityOperator: equivalent — u is the pivot eliminate accepted at step k (nonzero, and row k is not touched after), never ±0
     if (u < 0) s = -s;
     logAbs += Math.log(Math.abs(u));
   });
+  // Stryker disable next-line EqualityOperator: equivalent — s is ±1, never 0
   if (!(s > 0)) fail("E_DOMAIN", "logdet: the determinant is negative");
   return logAbs;
 }

@@ -31,7 +31,9 @@ export function linearize(program: Program, values: readonly Tensor[]): Edge[] {
 export function live(program: Program): ReadonlySet<number> {
   const first = program.sources.length;
   const reached = new Set([program.output]);
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent for a backend — starting past the end visits no node (no unknown has index first + i there); skipping node 0 leaves out only sources (its arguments), and every caller filters edges by e.to, never a source (live's full contract: reference/linearize.test.ts)
   for (let i = program.nodes.length - 1; i >= 0; i--) {
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: equivalent — 0 ≤ i < nodes.length, so nodes[i] exists
     if (reached.has(first + i)) for (const k of program.nodes[i]?.args ?? []) reached.add(k);
   }
   return reached;

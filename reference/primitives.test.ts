@@ -75,6 +75,14 @@ describe("conventions and closed forms", () => {
     expect(apply(w!, [[5, 5, 5]])).toEqual([[0, 0, 5]]);
     expect(RULES.relu.kinks).toEqual([{ at: 0, derivative: 0 }]);
   });
+  it("the table's metadata: anchor prim.<name>; kinks only for relu, edges only for sqrt and pow (at 0)", () => {
+    for (const name of PRIMITIVE_NAMES) {
+      const rule = RULES[name];
+      expect(rule.anchor).toBe(`prim.${name}`);
+      expect(rule.kinks).toEqual(name === "relu" ? [{ at: 0, derivative: 0 }] : []);
+      expect(rule.edges).toEqual(name === "sqrt" || name === "pow" ? [0] : []);
+    }
+  });
   it("sqrt's derivative at 0 is +Infinity (spec: prim.sqrt.edge)", () => {
     const [w] = RULES.sqrt.linearize([0], 0, {});
     expect(apply(w!, 1)).toBe(Infinity);

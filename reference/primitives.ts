@@ -53,6 +53,7 @@ function elementwise(
   more: Partial<Pick<Rule, "domain" | "kinks" | "edges">> = {},
 ): Rule {
   return {
+    // Stryker disable next-line StringLiteral: not backend behaviour — Rule.anchor is documentation, read by no code but reference/primitives.test.ts
     anchor: `prim.${name}`,
     arity: 1,
     attributes: [],
@@ -72,6 +73,7 @@ function structural(
   linearize: Rule["linearize"],
   domain: readonly Domain[] = Array.from({ length: arity }, () => ALL),
 ): Rule {
+  // Stryker disable next-line StringLiteral,ArrayDeclaration: not backend behaviour — anchor is documentation, kinks and edges are read only by the property generators (conformance/arbitraries/guards.ts); reference/primitives.test.ts covers them
   return { anchor: `prim.${name}`, arity, attributes: [], domain: () => domain, kinks: [], edges: [], forward, linearize };
 }
 
@@ -82,6 +84,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 function powDomain(p: Attributes): readonly Domain[] {
   const e = p.exponent ?? NaN;
   if (Number.isInteger(e)) return [e >= 0 ? ALL : { kind: "nonzero" }];
+  // Stryker disable next-line EqualityOperator: equivalent — e is not an integer on this line, so e ≠ 0 (and NaN compares false either way)
   return [above(0, e > 0)];
 }
 

@@ -39,6 +39,7 @@ export function solveTriangular<E, V>(
   const entry = (i: number, j: number): E =>
     transposeDot ? algebra.adjoint(T[j]?.[i] as E) : (T[i]?.[j] as E);
   const order = Array.from({ length: n }, (_, k) => (transposeDot ? n - 1 - k : k));
+  // Stryker disable next-line ArrayDeclaration: equivalent — every x[i] is assigned before it is read or returned; the length only preallocates
   const x: V[] = new Array<V>(n);
   order.forEach((i, step) => {
     let r = b[i] as V;

@@ -36,6 +36,7 @@ export function solve(c: SystemCase): SolveResult {
       const from = find(e.from, `${at}/from`);
       const to = find(e.to, `${at}/to`);
       if (from === to) fail("E_CYCLE", `edge from ${JSON.stringify(e.from)} to itself`, { pointer: at });
+      // Stryker disable next-line EqualityOperator: equivalent — from === to was answered E_CYCLE one line above
       if (from > to) fail("E_ORDER", `edge from ${JSON.stringify(e.from)} to the earlier unknown ${JSON.stringify(e.to)}`, { pointer: `${at}/from` });
       const operator = parseOperator(e.operator, `${at}/operator`);
       requireFit(operator, shapes[from] as Shape, shapes[to] as Shape, `${at}/operator`);

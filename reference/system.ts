@@ -25,6 +25,7 @@ export function systemMatrix(shapes: readonly Shape[], edges: readonly Edge[]): 
       const [first, ...more] = weights;
       if (first === undefined) return O.zero(domain, codomain);
       // @see spec/04-system.md#system.repeated-argument
+      // Stryker disable next-line ConditionalExpression: equivalent — a sum of one operator applies, and its adjoint applies, exactly as the operator (no addition happens)
       return O.compose(O.scale(-1), more.length === 0 ? first : O.sum(first, ...more));
     }),
   );

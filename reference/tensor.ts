@@ -15,6 +15,7 @@ export type Shape = readonly [] | readonly [number, number];
 export const isScalar = (t: Tensor): t is number => typeof t === "number";
 
 export function shapeOf(t: Tensor): Shape {
+  // Stryker disable next-line OptionalChaining: equivalent — every matrix has at least one row: parsed tensors (spec: value.tensor, E_SCHEMA otherwise) and matrices built from their shapes
   return isScalar(t) ? [] : [t.length, t[0]?.length ?? 0];
 }
 
@@ -72,6 +73,7 @@ export function requireScalar(t: Tensor, what: string): number {
 
 export function requireSquare(t: Tensor, what: string): Matrix {
   const A = requireMatrix(t, what);
+  // Stryker disable next-line OptionalChaining: equivalent — every matrix has at least one row (spec: value.tensor)
   if (A.length !== A[0]?.length) fail("E_SHAPE", `${what} must be square, got ${formatShape(shapeOf(A))}`);
   return A;
 }
@@ -84,15 +86,18 @@ export const scale = (c: number, t: Tensor): Tensor => map(t, (x) => c * x);
 /** Xᵀ; a scalar is its own transpose. */
 export function transpose(t: Tensor): Tensor {
   if (isScalar(t)) return t;
+  // Stryker disable next-line OptionalChaining: equivalent — every matrix has at least one row (spec: value.tensor)
   return build(t[0]?.length ?? 0, t.length, (i, j) => at(t, j, i));
 }
 
 /** The matrix product AB (E_SHAPE unless A.cols = B.rows). */
 export function matmul(A: Matrix, B: Matrix): Matrix {
+  // Stryker disable next-line OptionalChaining: equivalent — every matrix has at least one row (spec: value.tensor)
   const n = A[0]?.length ?? 0;
   if (n !== B.length) {
     fail("E_SHAPE", `cannot multiply ${formatShape(shapeOf(A))} by ${formatShape(shapeOf(B))}`);
   }
+  // Stryker disable next-line OptionalChaining: equivalent — every matrix has at least one row (spec: value.tensor)
   return build(A.length, B[0]?.length ?? 0, (i, j) => {
     let s = 0;
     for (let k = 0; k < n; k++) s += at(A, i, k) * at(B, k, j);
