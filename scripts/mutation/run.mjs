@@ -9,7 +9,7 @@
  * Reports: reports/mutation/<target>.html and .json. About half an hour for both trees on two
  * cores: not part of `npm test` or .ci/run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -62,7 +62,7 @@ for (const target of targets) {
   if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
   if (values.force) args.push("--force");
   console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  const r = await run(args);
   // Stopped by a signal (Ctrl-C, kill): stop here rather than start the next target.
   if (r.signal !== null) {
     console.error(`mutation: ${target}: stryker stopped by ${r.signal}`);
@@ -71,3 +71,21 @@ for (const target of targets) {
   if (r.status !== 0) status = r.status ?? 1;
 }
 process.exit(status);
+
+/**
+ * Runs Stryker and waits for it; a SIGINT or SIGTERM sent to this script is passed on, so
+ * stopping `npm run mutation` stops Stryker and its workers instead of orphaning them.
+ * @param {string[]} args
+ * @returns {Promise<{ status: number | null, signal: NodeJS.Signals | null }>}
+ */
+function run(args) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+    const forward = (/** @type {NodeJS.Signals} */ s) => child.kill(s);
+    process.on("SIGINT", forward).on("SIGTERM", forward);
+    child.on("exit", (status, signal) => {
+      process.off("SIGINT", forward).off("SIGTERM", forward);
+      done({ status, signal });
+    });
+  });
+}
