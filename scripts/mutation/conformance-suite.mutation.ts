@@ -5,9 +5,11 @@
  * quick profile's 25 random cases and the CLI's default seed), so a mutant killed here is one
  * `npm run conform -- --impl <target> --profile quick` fails on.
  *
- * Why vitest and not the CLI as a command: Stryker's vitest runner keeps the modules loaded
- * between mutants and records which tests reach each mutant (coverageAnalysis "perTest"), so a
- * mutant runs only the cases that execute it instead of a whole 3-second conform run.
+ * Why vitest and not the CLI as a command: Stryker's vitest runner keeps vitest running between
+ * mutants and records which tests reach each mutant (coverageAnalysis "perTest"), so a mutant
+ * runs only the cases that execute it instead of a whole 3-second conform run. The corpus as the
+ * unmutated loader gives it comes from MUTATION_CORPUS when set (written once per run by
+ * write-corpus.ts, see run.mjs), since loading it costs more than most mutants' tests.
  *
  * Beside conform's corpus and properties, the invalid corpus (conformance/invalid/, the suite's
  * bad-input half): each kind must give the code, case and JSON pointer its hand-written manifest
@@ -20,10 +22,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { deserialize } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrecisionClass } from "../../oracles/bound/index.js";
 import { loadBackend, type Backend } from "../../conformance/backends/index.js";
-import { loadCaseFiles } from "../../conformance/load/index.js";
+import { loadCaseFiles, type LoadedCase } from "../../conformance/load/index.js";
 import { judge } from "../../conformance/run/judge.js";
 import { PROFILES, runProperties } from "../../conformance/run/run-properties.js";
 import { PROPERTIES } from "../../conformance/properties/index.js";
@@ -37,7 +40,15 @@ if (target !== "impl" && target !== "reference") throw new Error(`MUTATION_TARGE
 /** conformance/cli.ts's default --seed. */
 const SEED = 20230315;
 
-const loaded = loadCaseFiles(["conformance/cases"]);
+const CORPUS = ["conformance/cases"];
+const cached = process.env["MUTATION_CORPUS"];
+const loaded: { readonly cases: readonly LoadedCase[]; readonly faults: readonly string[] } =
+  cached !== undefined && cached !== "" ? (deserialize(readFileSync(cached)) as { cases: LoadedCase[]; faults: string[] }) : freshLoad();
+
+function freshLoad(): { readonly cases: readonly LoadedCase[]; readonly faults: readonly string[] } {
+  const r = loadCaseFiles(CORPUS);
+  return { cases: r.cases, faults: r.faults.map((f) => f.message) };
+}
 let backend: Backend;
 let capabilities: readonly string[];
 let precision: PrecisionClass;
@@ -54,7 +65,9 @@ afterAll(async () => {
 
 describe(`conform --impl ${target}: corpus`, () => {
   it("loads every case file", () => {
-    expect(loaded.faults.map((f) => f.message)).toEqual([]);
+    expect(loaded.faults).toEqual([]);
+    // Loaded again with the (possibly mutated) loader: it must give what the unmutated one gave.
+    if (cached !== undefined && cached !== "") expect(freshLoad()).toEqual(loaded);
   });
   for (const c of loaded.cases) {
     it(c.case.id, async () => {

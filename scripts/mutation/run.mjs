@@ -9,7 +9,9 @@
  * Reports: reports/mutation/<target>.html and .json. About half an hour for both trees on two
  * cores: not part of `npm test` or .ci/run.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -50,6 +52,16 @@ if (bad.length > 0 || (values.concurrency !== undefined && !/^[1-9][0-9]*$/.test
 const targets = positionals.length > 0 ? TARGETS.filter((t) => positionals.includes(t)) : TARGETS;
 const files = (values.files ?? []).flatMap((f) => f.split(",")).map((f) => f.trim()).filter((f) => f !== "");
 
+// The corpus as the unmutated loader gives it, loaded once for every mutant of both targets
+// (conformance-suite.mutation.ts reads it through MUTATION_CORPUS; see write-corpus.ts).
+const corpus = join(mkdtempSync(join(tmpdir(), "backslash-ad-mutation-")), "corpus.v8");
+const written = spawnSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join("scripts", "mutation", "write-corpus.ts"), corpus], { cwd: root, stdio: "inherit" });
+if (written.status !== 0) {
+  console.error("mutation: could not load conformance/cases (see above)");
+  process.exit(1);
+}
+process.on("exit", () => rmSync(dirname(corpus), { recursive: true, force: true }));
+
 let status = 0;
 for (const target of targets) {
   const mine = files.filter((f) => f.replace(/^\.\//, "").startsWith(`${target}/`));
@@ -80,7 +92,7 @@ process.exit(status);
  */
 function run(args) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, MUTATION_CORPUS: corpus } });
     const forward = (/** @type {NodeJS.Signals} */ s) => child.kill(s);
     process.on("SIGINT", forward).on("SIGTERM", forward);
     child.on("exit", (status, signal) => {

@@ -31,7 +31,7 @@ export function strykerConfig(target, mutate) {
     disableTypeChecks: false,
     // An endless loop in an in-process backend cannot be stopped by the judge: Stryker kills the
     // worker after timeoutMS + timeoutFactor × the test's time in the dry run.
-    timeoutMS: 5000,
+    timeoutMS: 3000,
     timeoutFactor: 2,
     dryRunTimeoutMinutes: 5,
     // Incremental: a later run re-tests only the mutants whose code or covering tests changed
