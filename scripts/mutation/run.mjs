@@ -72,7 +72,9 @@ for (const target of targets) {
   const args = [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", join("scripts", "mutation", `stryker.${target}.conf.mjs`)];
   if (mine.length > 0) args.push("--mutate", mine.join(","));
   if (values.concurrency !== undefined) args.push("--concurrency", values.concurrency);
-  if (values.force) args.push("--force");
+  // --force starts over: without the last run's incremental file, whose results for files no
+  // longer mutated (e.g. one newly excluded in the config) Stryker would otherwise carry over.
+  if (values.force) rmSync(join(root, "reports", "mutation", `${target}.incremental.json`), { force: true });
   console.log(`mutation: ${target}: stryker ${args.slice(1).join(" ")}`);
   const r = await run(args);
   // Stopped by a signal (Ctrl-C, kill): stop here rather than start the next target.

@@ -36,8 +36,8 @@ export function strykerConfig(target, mutate) {
     dryRunTimeoutMinutes: 5,
     // Incremental: a later run re-tests only the mutants whose code or covering tests changed
     // since the last one (reports/mutation/<target>.incremental.json); `npm run mutation -- --force`
-    // tests every mutant again. Corpus files are data, not tests: a changed case changes no test
-    // name, so after editing cases, use --force.
+    // tests every mutant again. Stryker compares each test's own source: a changed case (data)
+    // or a change to the suite's shared code (beforeAll, helpers) is not seen, so use --force then.
     incremental: true,
     incrementalFile: `reports/mutation/${target}.incremental.json`,
     tempDirName: ".stryker-tmp",
