@@ -130,6 +130,18 @@ cases = [
                   [[1, 2], [3, 4]], [[1, 0, -1], [2, 0.5, 1]], P),
 ]
 
+
+
+def apply_only(case, cid, description):
+    """The same operator and x with no y: y is optional (spec: case.operator), and a backend asked for
+    apply alone must answer apply alone; the expected apply is the full case's."""
+    return {**{k: v for k, v in case.items() if k != 'y'}, 'id': cid, 'description': description,
+            'expect': {'apply': case['expect']['apply']}}
+
+
+cases.append(apply_only(next(c for c in cases if c['id'] == 'op.kron.rectangular'), 'op.kron.apply-only',
+                        'kron(A, B) with A 2x3, B 3x2 on X 2x3, no y: only apply is asked for and expected (B X Aᵀ, 3x2).'))
+
 kron_check(A22, [[1, 1], [0, 2]], [2, 2])
 kron_check(A23, [[1, 0], [2, -1], [0, 3]], [2, 3])
 for c in cases:
