@@ -8,6 +8,7 @@ import type { PropertyOptions, PropertyResult } from "./property-result.js";
 import { forwardReverseProperty } from "./forward-reverse.js";
 import { graphGradientProperty } from "./graph-gradient.js";
 import { kinkConventionProperty } from "./kink-convention.js";
+import { largeMatmulProperty } from "./large-matmul.js";
 import { adjointIdentityLaw } from "./law-adjoint-identity.js";
 import { blockLaw } from "./law-block.js";
 import { identityZeroLaw } from "./law-identity-zero.js";
@@ -33,6 +34,7 @@ export { LAW_LINEARITY, linearityLaw } from "./law-linearity.js";
 export { LAW_IDENTITY_ZERO, identityZeroLaw } from "./law-identity-zero.js";
 export { LAW_BLOCK, blockLaw } from "./law-block.js";
 export { FORWARD_REVERSE, forwardReverseProperty } from "./forward-reverse.js";
+export { LARGE_MATMUL, largeMatmulProperty } from "./large-matmul.js";
 
 export interface PropertyEntry {
   readonly name: string;
@@ -54,4 +56,5 @@ export const PROPERTIES: readonly PropertyEntry[] = [
   { name: "kink-convention", requires: ["gradient"], run: kinkConventionProperty },
   { name: "graph-gradient", requires: ["gradient"], run: graphGradientProperty },
   { name: "forward-reverse", requires: ["forward", "gradient"], run: forwardReverseProperty },
+  { name: "large-matmul", requires: ["gradient"], run: largeMatmulProperty },
 ];

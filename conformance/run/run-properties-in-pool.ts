@@ -46,6 +46,7 @@ export const CLOSE_GRACE_MS = 5000;
  */
 const COST: Readonly<Record<string, number>> = {
   "graph-gradient": 6.2,
+  "large-matmul": 14, // 100 runs (a tenth of the profile's), see large-matmul.ts
   "kink-convention": 1.1,
   "forward-reverse": 1.0,
   "system-solution": 0.7,

@@ -143,3 +143,15 @@ describe("absOperator (spec: tol.abs-operator)", () => {
     expect(apply(absOperator(A), [[1, 1], [1, 1]])).toEqual([[6, 6], [14, 14]]);
   });
 });
+
+describe("errorScale on large tensors", () => {
+  // It spread every element as Math.max's arguments and overflowed the stack from a few hundred
+  // thousand elements: a valid case without `expect` made the harness fault (found by
+  // property.large-matmul).
+  it("sum(X ⊙ X) over a 400×400 X of 0, ±1: b = 2|X| (X exact, so no b_val), largest ≥ Σ X²", () => {
+    const X = Array.from({ length: 400 }, (_, i) => Array.from({ length: 400 }, (_, j) => ((i + j) % 3) - 1));
+    const s = errorScale(graph({ X }, [{ id: "y", op: "mul", args: ["X", "X"] }, { id: "s", op: "sum", args: ["y"] }], "s"));
+    expect(s.gradient.X).toEqual(X.map((row) => row.map((v) => 2 * Math.abs(v))));
+    expect(s.largest).toBeGreaterThanOrEqual(X.flat().filter((v) => v !== 0).length);
+  });
+});

@@ -95,8 +95,9 @@ export function errorScale(c: GraphCase): ErrorScale {
   const bval = back(moved(own, true));
   const bsrc = back(moved(rounded, false));
 
+  // Folds, not Math.min(...xs): spreading a large tensor's elements as arguments overflows the stack.
   const margin = (x: Tensor, f: Tensor): number =>
-    Math.min(...T.elements(T.zip(x, f, (v, e) => (e === 0 ? Infinity : Math.abs(v) / e))).filter((m) => !Number.isNaN(m)));
+    T.elements(T.zip(x, f, (v, e) => (e === 0 ? Infinity : Math.abs(v) / e))).reduce((lo, m) => (Number.isNaN(m) ? lo : Math.min(lo, m)), Infinity);
   const fragile = program.nodes.flatMap((n, i) => {
     const q = (BOUND_RULES[n.op] as BoundRule).fragile?.(n.attributes);
     const j = q === undefined ? undefined : n.args[q];
@@ -105,10 +106,12 @@ export function errorScale(c: GraphCase): ErrorScale {
     return [{ node: n.id, margin: margin(x, f), marginRounded: margin(x, T.add(f, r)) }];
   });
 
-  const largest = Math.max(
-    0,
-    ...[values, own, rounded, blin, bval, bsrc].flatMap((ts) => ts.flatMap((t, k) => (reached.has(k) ? T.elements(abs(t as Tensor)) : []))),
-  );
+  let largest = 0;
+  for (const ts of [values, own, rounded, blin, bval, bsrc]) {
+    ts.forEach((t, k) => {
+      if (reached.has(k)) for (const v of T.elements(t as Tensor)) largest = Math.max(largest, Math.abs(v));
+    });
+  }
 
   const pick = (ts: readonly Tensor[]) => Object.fromEntries(program.wrt.map((k) => [program.ids[k] as string, ts[k] as Tensor]));
   return {

@@ -41,6 +41,14 @@ export const BROKEN = {
   zeroNotExchanged: backendWith("zero-not-exchanged", { adjoint: adjointWith((a) => (a.op === "zero" ? a : undefined)) }),
   /** matmul's two linearizations swapped. */
   matmulSwapped: backendWith("matmul-swapped", { edge: onNodes("matmul", (e, [A, B]) => ({ ...e, operator: e.operator.op === "right" ? O.left(A as Tensor) : O.right(B as Tensor) })) }),
+  /**
+   * A blocked kernel's bug, seen only in large products: ℒ(A)'s entries past the 256th column are
+   * dropped (the last slice of the inner dimension forgotten), so B̄ = AᵀȲ loses its rows ≥ 256 —
+   * and jvp its A·Ḃ terms past them — while every product with fewer than 257 columns is right.
+   */
+  matmulSliceDropped: backendWith("matmul-slice-dropped", {
+    edge: onNodes("matmul", (e, [A]) => (e.operator.op === "left" ? { ...e, operator: O.left((A as number[][]).map((row) => row.map((v, j) => (j >= 256 ? 0 : v)))) } : e)),
+  }),
 } as const;
 
 export type BrokenName = keyof typeof BROKEN;

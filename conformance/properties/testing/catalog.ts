@@ -57,6 +57,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   inProcess("reverseSweepOffByOne", "graph", "reverse sweep off by one (skips the nearest consumer)", ["paper.poster-dag.graph", "property.graph-gradient", "property.system-solution"]),
   inProcess("mulDroppedEdge", "graph", "a dropped edge (mul's second argument)", ["prim.mul.scalar", "property.graph-gradient"]),
   inProcess("matmulSwapped", "graph", "matmul's two linearizations swapped", ["prim.matmul.rectangular", "property.graph-gradient"]),
+  inProcess("matmulSliceDropped", "graph", "matmul's adjoint loses the inner dimension past 256 (a blocked kernel's last slice)", ["property.large-matmul"]),
   inProcess("jvpTanhWrong", "graph", "forward mode disagrees with reverse (tanh' in jvp)", ["property.forward-reverse"]),
   subprocess("crashes", "crashes.mjs", "crashes (uncaught exception on logdet)", "error", "crashed", ["prim.logdet.matrix-2x2", "graph.logdet-gram"]),
   subprocess("hangs", "hangs.mjs", "hangs (never answers solve)", "error", "timeout", ["error.shape.system-edge-operator"]),
