@@ -127,6 +127,12 @@ cases = [
                 '1/x^(1-p) or rsqrt gets -Infinity at -0).'),
     unary('pow', [[1, 2], [0.5, 3]], M_COT, exponent=2.5, variant='matrix-fractional'),
     unary('pow', [[-2, 1.5, 0.5]], [[1, -1, 2]], exponent=-3, variant='matrix-negative-integer'),
+    unary('pow', [[0, 2], [-1.5, 3]], M_COT, exponent=0, variant='matrix-zero-exponent', fd=False, tags=['edge'],
+          desc='pow(X, 0) = 1 everywhere, 0^0 included; derivative 0 everywhere because p = 0, also at the zero '
+               'element, where p·x^(p−1) = 0·0^(−1) would be 0·∞ = NaN.',
+          notes='spec: prim.pow.linearize (D = 0 when p = 0), prim.pow.forward (0^0 = 1). A matrix: fast '
+                'backends run their own elementwise kernels for matrices (scalars take another path), so the '
+                'scalar cases prim.pow.zero-exponent* do not judge them.'),
     unary('pow', 2, exponent='-2', variant='exponent-as-string',
           notes='The exponent is written as the string "-2"; any number may be a string.'),
     unary('neg', 2.5),
