@@ -97,6 +97,10 @@ err('error.shape.matmul-inner', 'E_SHAPE', 'matmul of 2x3 by 2x3: inner dimensio
 err('error.shape.matmul-scalar', 'E_SHAPE', 'matmul with a scalar argument.', 'graph',
     g([I('a', 2), I('b', M22)], [N('c', 'matmul', 'a', 'b'), N('s', 'sum', 'c')], 's'),
     'matmul takes matrices only.', 'prim.matmul')
+err('error.shape.matmul-scalars', 'E_SHAPE', 'matmul of two scalars.', 'graph',
+    g([I('a', 2), I('b', 3)], [N('c', 'matmul', 'a', 'b')], 'c'),
+    'matmul takes matrices only, also when both arguments are scalars: a graph of scalars throughout must '
+    'still be checked (a fast backend may run such graphs on a separate scalar path).', 'prim.matmul')
 err('error.shape.dot-mismatch', 'E_SHAPE', 'dot of a 2x2 and a 1x4 matrix (same size, different shape).', 'graph',
     g([I('a', M22), I('b', [[1, 2, 3, 4]])], [N('c', 'dot', 'a', 'b')], 'c'),
     'dot(A, B) requires equal shapes.', 'prim.dot')
@@ -116,6 +120,9 @@ err('error.shape.inv-scalar', 'E_SHAPE', 'inv of a scalar.', 'graph',
     'prim.inv')
 err('error.shape.logdet-nonsquare', 'E_SHAPE', 'logdet of a 3x2 matrix.', 'graph',
     g([I('a', [[1, 0], [0, 1], [1, 1]])], [N('b', 'logdet', 'a')], 'b'), 'logdet needs a square matrix.', 'prim.logdet')
+err('error.shape.logdet-scalar', 'E_SHAPE', 'logdet of a scalar.', 'graph',
+    g([I('a', 4)], [N('b', 'logdet', 'a')], 'b'),
+    'logdet(A) is defined for square matrices only; a scalar is not a matrix (use log).', 'prim.logdet')
 err('error.shape.cotangent-wrong-shape', 'E_SHAPE', 'The output is 2x2 but the cotangent is 2x3.', 'graph',
     g([I('a', M22)], [N('b', 'exp', 'a')], 'b', cotangent=M23),
     'The cotangent must have the shape of the output.', 'case.graph.cotangent, system.cotangent')
