@@ -43,6 +43,7 @@ export class SpecError extends Error {
     readonly where: ErrorLocation = {},
   ) {
     super(formatMessage(code, detail, where));
+    // Stryker disable next-line StringLiteral: equivalent — the name shows only in String(e) and stack traces; nothing reads it (SpecError is told by instanceof, and judged by code and pointer, spec: error.message)
     this.name = "SpecError";
   }
 
@@ -51,11 +52,8 @@ export class SpecError extends Error {
    * pointer (e.g. `/cases/3`) is prefixed to the inner one (relative to the case).
    */
   within(outer: ErrorLocation): SpecError {
-    const pointer =
-      outer.pointer === undefined && this.where.pointer === undefined
-        ? {}
-        : { pointer: (outer.pointer ?? "") + (this.where.pointer ?? "") };
-    return new SpecError(this.code, this.detail, { ...outer, ...this.where, ...pointer });
+    const where = { ...outer, ...this.where };
+    return new SpecError(this.code, this.detail, outer.pointer === undefined ? where : { ...where, pointer: outer.pointer + (this.where.pointer ?? "") });
   }
 }
 
@@ -81,6 +79,7 @@ export function formatPointer(pointer: string): string {
 }
 
 /** How a message names the location of the empty pointer. @see spec/06-conformance.md#error.message */
+// Stryker disable next-line StringLiteral: equivalent — message text (the root pointer's wording); the spec judges an error by its code and pointer, never its words (spec: error.message)
 const ROOT = "the document root";
 
 /**
@@ -107,6 +106,7 @@ export function fail(code: ErrorCode, detail: string, where: ErrorLocation = {})
 }
 
 /** Exhaustiveness guard: reaching it is an internal error. */
+// Stryker disable next-line BlockStatement: equivalent — unreachable: every call (reference/, oracles/, conformance/arbitraries/) is a switch's default over a closed union with a case for each member; x: never is the compile-time check (see the disabled defaults in operator-apply.ts, operator-adjoint.ts, domain.ts)
 export function assertNever(x: never): never {
   throw new Error(`internal: unexpected ${JSON.stringify(x)}`);
 }
