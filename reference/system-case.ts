@@ -9,6 +9,7 @@ import { fail, locate } from "./errors.js";
 import { operatorAlgebra } from "./algebra.js";
 import { child, parseShape, parseTensor } from "./number.js";
 import type { Operator } from "./operator.js";
+import { adjoint } from "./operator-adjoint.js";
 import { apply } from "./operator-apply.js";
 import { parseOperator } from "./operator-parse.js";
 import { solveTriangular } from "./solve.js";
@@ -53,15 +54,25 @@ export function solve(c: SystemCase): SolveResult {
       return t;
     });
     for (const id of Object.keys(rhs)) find(id, child("/system/rhs", id));
+    // Every edge's adjoint must map S_to back into S_from (a zero stating only its codomain may
+    // not): checked last, where the solve would first meet it, and reported at the edge's operator.
+    L.forEach((e, i) => {
+      const pointer = `/system/edges/${i}/operator`;
+      // Stryker disable next-line StringLiteral: message text — "adjoint" only names the operator in the message (spec: error.message)
+      requireFit(adjoint(e.operator), shapes[e.to] as Shape, shapes[e.from] as Shape, pointer, "adjoint");
+    });
     const y = solveTriangular(systemMatrix(shapes, L), b, operatorAlgebra, true);
     return { solution: Object.fromEntries(unknowns.map((u, i) => [u.id, y[i] as Tensor])) };
   });
 }
 
-/** An edge's operator must map the `from` unknown's space into the `to` unknown's space. */
-function requireFit(A: Operator, from: Shape, to: Shape, pointer: string): void {
+/**
+ * An edge's operator must map the `from` unknown's space into the `to` unknown's space, and its
+ * adjoint the `to` space back into the `from` space (spec/04-system.md#system.shapes).
+ */
+function requireFit(A: Operator, from: Shape, to: Shape, pointer: string, what = "operator"): void {
   const image = locate({ pointer }, () => T.shapeOf(apply(A, T.zeros(from))));
   if (!T.sameShape(image, to)) {
-    fail("E_SHAPE", `the operator maps ${T.formatShape(from)} to ${T.formatShape(image)}, but the edge goes to ${T.formatShape(to)}`, { pointer });
+    fail("E_SHAPE", `the ${what} maps ${T.formatShape(from)} to ${T.formatShape(image)}, but the edge needs ${T.formatShape(to)}`, { pointer });
   }
 }
