@@ -195,7 +195,7 @@ describe("runs that fit CI (spec: conform.progress, conform.quiet, conform.shard
     const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, BACKSLASH_PROGRESS_DELAY_MS: "0" } });
     expect(r.status).toBe(0);
     const out = r.stdout;
-    const drawings = [...out.matchAll(/\r\x1b\[Kconform: corpus (\d+)\/(\d+) · properties (\d+)\/12 · 0 failed · (\d+) s/g)];
+    const drawings = [...out.matchAll(/\r\x1b\[Kconform: corpus (\d+)\/(\d+) · properties (\d+)\/13 · 0 failed · (\d+) s/g)];
     expect(drawings.length).toBeGreaterThanOrEqual(1);
     expect(drawings.every((m) => Number(m[1]) <= Number(m[2]))).toBe(true);
     const summary = out.search(/conform: \d+ passed, 0 failed, 0 skipped/);

@@ -37,6 +37,7 @@ const needsMatrix = (op: number): boolean => op === PRIM.matmul || op === PRIM.t
 
 /** Compiles a program: compact, or as the reference's reader gives it (converted first). */
 export function compileProgram(program: CompactProgram | Program, options: CompileOptions = {}): CompiledGraph {
+  // Stryker disable next-line StringLiteral: not backend behaviour — the backend passes compact programs only (graph-case.ts converts with fromProgram); a reference Program comes from API callers (graph-plan.test.ts)
   const p = "sources" in program ? fromProgram(program) : program;
   const { nsrc, ninputs, op, arg0, arg1, attr } = p;
   const N0 = nsrc + p.nnodes;
@@ -50,6 +51,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
   let fault: GraphCode["fault"];
   let nnodes = 0;
   let side = 0; // the largest inv/logdet side, for scratch
+  // Stryker disable next-line BooleanLiteral: performance only — the WebAssembly and JavaScript kernels give bitwise the same products (gemm-wasm.ts, impl/gemm-wasm.test.ts), so which a plan uses changes its speed, never a result
   let bigProduct = false;
   for (let i = 0; i < p.nnodes; i++) {
     const o = op[i]!, A = arg0[i]!, B = arg1[i]!, u = nsrc + i;
@@ -63,11 +65,13 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
       rows[u] = s.length === 0 ? 0 : s[0];
       cols[u] = s.length === 0 ? 0 : s[1];
     } catch (e) {
+      // Stryker disable next-line all: equivalent — inferShape throws only SpecErrors (fail()); raising one here rather than when evaluation reaches its node gives the same code and pointer (a case has one fault: spec error.several)
       if (!(e instanceof SpecError)) throw e;
       fault = { at: i, error: e };
       break;
     }
     if (o === PRIM.inv || o === PRIM.logdet) side = Math.max(side, rows[A]!);
+    // Stryker disable next-line all: performance only — the WebAssembly and JavaScript kernels give bitwise the same products (gemm-wasm.ts, impl/gemm-wasm.test.ts), so which a plan uses changes its speed, never a result
     if (o === PRIM.matmul && rows[A]! * cols[A]! * cols[B]! >= WASM_MIN_VOLUME) bigProduct = true;
     nnodes++;
   }
@@ -75,6 +79,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
   const size = new Int32Array(N);
   const valOff = new Int32Array(N);
   let top = 0;
+  // Stryker disable next-line BooleanLiteral: performance only — the general sweeps run a scalar graph too (the same rules with n = 1, as for the scalar nodes of any matrix graph); the scalar sweeps are a faster layout for it
   let scalar = true;
   for (let k = 0; k < N; k++) {
     if (rows[k] !== 0 || fault !== undefined) scalar = false; // a deferred fault: the general sweeps raise it
@@ -97,6 +102,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
     op, arg0, arg1, attr, revStart: reverse.start, revFrom: reverse.from, revTag: reverse.tag, revInit: reverse.init,
     tanNodes: forward.order, output, wrt: p.wrt, scratch, arenaSize,
   };
+  // Stryker disable next-line LogicalOperator,StringLiteral: performance only — the WebAssembly and JavaScript kernels give bitwise the same products (gemm-wasm.ts, impl/gemm-wasm.test.ts), so which a plan uses changes its speed, never a result; an absent or empty choice is "auto" in useWasm
   const { x, mm } = newArena(arenaSize, useWasm(options.matmul ?? "auto", bigProduct));
   for (let k = 0; k < nsrc; k++) {
     const v = p.srcValue(k);

@@ -8,6 +8,7 @@ import type { PropertyOptions, PropertyResult } from "./property-result.js";
 import { forwardReverseProperty } from "./forward-reverse.js";
 import { graphGradientProperty } from "./graph-gradient.js";
 import { kinkConventionProperty } from "./kink-convention.js";
+import { jvpTangentErrorsProperty } from "./jvp-tangent-errors.js";
 import { largeMatmulProperty } from "./large-matmul.js";
 import { adjointIdentityLaw } from "./law-adjoint-identity.js";
 import { blockLaw } from "./law-block.js";
@@ -35,6 +36,7 @@ export { LAW_IDENTITY_ZERO, identityZeroLaw } from "./law-identity-zero.js";
 export { LAW_BLOCK, blockLaw } from "./law-block.js";
 export { FORWARD_REVERSE, forwardReverseProperty } from "./forward-reverse.js";
 export { LARGE_MATMUL, largeMatmulProperty } from "./large-matmul.js";
+export { JVP_TANGENT_ERRORS, jvpTangentErrorsProperty } from "./jvp-tangent-errors.js";
 
 export interface PropertyEntry {
   readonly name: string;
@@ -56,5 +58,6 @@ export const PROPERTIES: readonly PropertyEntry[] = [
   { name: "kink-convention", requires: ["gradient"], run: kinkConventionProperty },
   { name: "graph-gradient", requires: ["gradient"], run: graphGradientProperty },
   { name: "forward-reverse", requires: ["forward", "gradient"], run: forwardReverseProperty },
+  { name: "jvp-tangent-errors", requires: ["forward"], run: jvpTangentErrorsProperty },
   { name: "large-matmul", requires: ["gradient"], run: largeMatmulProperty },
 ];

@@ -49,6 +49,24 @@ def same_arg(op, x, cot=None, variant='same-arg', notes=None):
                       provenance=prov('closed-form', SRC, notes))
 
 
+def scale_matrix_first(s, x, cot):
+    # The matrix is the case's first input (unknown 0), the scalar factor the second: an
+    # implementation that tests "is the second argument absent" with `index <= 0` instead of
+    # `index < 0` takes scale(s, X) for a scalar-only node here and loses X's shape.
+    graph = {'inputs': [{'id': 'x', 'value': x}, {'id': 's', 'value': s}],
+             'nodes': [{'id': 'c', 'op': 'scale', 'args': ['s', 'x']}], 'output': 'c'}
+
+    def grad(env, G):
+        gs, gx = GRAD['scale'](env['s'], env['x'], G)
+        return {'x': gx, 's': gs}
+
+    return graph_case('prim.scale.matrix-first-input',
+                      'scale(s, X) with X the first input (unknown 0) and s the second; gradient: s ← ⟨X, G⟩, X ← s·G.',
+                      ['primitive', 'scale'], graph, grad, cotangent=cot,
+                      provenance=prov('closed-form', SRC, 'Unknowns are numbered in input order (spec: system.unknowns), '
+                                      'so X is unknown 0 — the argument index a backend may test against.'))
+
+
 A = [[1, -2, 0.5], [3, 0.25, -1]]
 B = [[2, 0.5, -1.5], [-4, 1, 2]]
 G = [[1, 0.5, -1], [2, -3, 0.25]]
@@ -72,6 +90,7 @@ cases = [
     same_arg('div', 2, notes='x/x = 1; gradient 1/x − x/x² = 0.'),
     binary('scale', 2.5, -0.4, variant='scalar'),
     binary('scale', -1.5, A, G, variant='matrix'),
+    scale_matrix_first(-1.5, A, G),
 ]
 
 if __name__ == '__main__':
