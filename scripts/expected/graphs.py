@@ -7,7 +7,7 @@ checked against central finite differences. Run: python3 scripts/expected/graphs
 from mpmath import mp, mpf
 
 from common import (graph_case, prov, write_cases, matmul, transpose, had, emap, smul, add, inverse,
-                    eye, zeros, shape)
+                    eye, zeros, shape, det, flatten, evaluate, DomainError)
 
 SRC = 'scripts/expected/graphs.py'
 P = prov('closed-form', SRC)
@@ -236,6 +236,186 @@ cases.append(graph_case('graph.relu-kink-in-layer',
                         'f = Σ relu(W x) where W x = [0, 3, −2]ᵀ: the first entry sits on the kink '
                         '(convention derivative 0), so ∇W = d xᵀ, ∇x = Wᵀ d with d = [0, 1, 0]ᵀ.',
                         ['graph', 'kink', 'relu'], rk, rk_grad, provenance=P, fd=False))
+
+# ---------------------------------------------------------------- cases aimed at kernel paths of a
+# compiled backend (each found as a surviving mutant of impl/ under `npm run mutation -- impl`).
+
+# A scalar div whose upstream adjoint is neither 1 nor −1: ȳ of the div node is cos(a/b), so a backend
+# that divides by ȳ instead of multiplying (or drops it) gives a wrong gradient.
+sd = {'inputs': [{'id': 'a', 'value': 0.7}, {'id': 'b', 'value': -1.3}],
+      'nodes': [N('q', 'div', 'a', 'b'), N('f', 'sin', 'q')], 'output': 'f'}
+
+
+def sd_grad(v, G):
+    a, b = v['a'], v['b']
+    c = mp.cos(a / b)
+    return {'a': G * c / b, 'b': -G * c * a / (b * b)}
+
+
+cases.append(graph_case('graph.div.scalar-upstream-adjoint',
+                        'f = sin(a/b): the div node\'s adjoint is cos(a/b) (not ±1); ∂f/∂a = cos(a/b)/b, '
+                        '∂f/∂b = −cos(a/b)·a/b².', ['graph', 'div'], sd, sd_grad, provenance=P))
+
+# sqrt of a matrix with +0 and −0 elements: both are in the domain (x ≥ 0, spec: prim.sqrt.domain) and
+# the derivative there is +∞ at either zero (spec: prim.sqrt.edge) — 1/(2·sqrt(−0)) would be −∞.
+sz = {'inputs': [{'id': 'X', 'value': [[0, -0.0], [4, 0.25]]}],
+      'nodes': [N('R', 'sqrt', 'X'), N('f', 'sum', 'R')], 'output': 'f'}
+cases.append(graph_case('graph.sqrt.matrix-signed-zeros',
+                        'f = Σ sqrt(X) with X = [[0, −0], [4, 0.25]]: no domain fault at either zero; the gradient '
+                        'is +∞ at both zeros (not −∞ at −0), 1/(2√x) elsewhere.', ['graph', 'edge', 'sqrt'], sz,
+                        lambda v, G: {'X': emap(lambda t: mpf('inf') if t == 0 else G / (2 * mp.sqrt(t)), v['X'])},
+                        fd=False, provenance=prov('closed-form', SRC, 'spec: prim.sqrt.domain, prim.sqrt.edge. '
+                                                  'FD skipped: sqrt is not differentiable from the left of 0.')))
+
+# Partial pivoting beyond the first column (spec: prim.gepp): a signed permutation-like 4x4 whose
+# column 1 has its only nonzero below the diagonal after step 0, so row 2 must be swapped up at k = 1;
+# any other choice meets a zero pivot. The first column's pivot is 0.5 (< 1).
+Mp = [[0.5, 0, 0, 2], [0, 0, -1, 0], [0, 1.5, 0, 0], [0, 0, 0, 1]]
+Gp = [[1, -1, 0.5, 2], [0.25, 1, -2, 1], [1, 0.5, 1, -1], [-0.5, 2, 1, 0.25]]
+pinv = {'inputs': [{'id': 'M', 'value': Mp}], 'nodes': [N('Y', 'inv', 'M')], 'output': 'Y'}
+
+
+def pinv_grad(v, G):
+    mit = transpose(inverse(v['M']))
+    return {'M': smul(-1, matmul(matmul(mit, G), mit))}
+
+
+cases.append(graph_case('graph.inv.pivot-later-column',
+                        'Y = inv(M) for a 4x4 M whose elimination needs a row swap at column 1 (spec: prim.gepp); '
+                        'cotangent G: ∇M = −M⁻ᵀ G M⁻ᵀ.', ['graph', 'matrix', 'inv', 'pivot'], pinv, pinv_grad,
+                        cotangent=Gp, provenance=P))
+plog = {'inputs': [{'id': 'M', 'value': Mp}], 'nodes': [N('f', 'logdet', 'M')], 'output': 'f'}
+cases.append(graph_case('graph.logdet.pivot-later-column',
+                        'f = logdet(M) for the same 4x4 M (det 0.75 > 0, a row swap at column 1): ∇M = M⁻ᵀ.',
+                        ['graph', 'matrix', 'logdet', 'pivot'], plog,
+                        lambda v, G: {'M': smul(G, transpose(inverse(v['M'])))}, provenance=P))
+
+# Two inv nodes: the second edge applied in back substitution must not see the first one's work.
+A2 = [[3, 1], [-1, 2]]
+B2 = [[1, 2], [0.5, -1]]
+G2 = [[1, -2], [0.5, 1.5]]
+ii = {'inputs': [{'id': 'A', 'value': A2}, {'id': 'B', 'value': B2}],
+      'nodes': [N('P', 'inv', 'A'), N('Q', 'inv', 'B'), N('Y', 'add', 'P', 'Q')], 'output': 'Y'}
+
+
+def ii_grad(v, G):
+    res = {}
+    for k in ('A', 'B'):
+        mit = transpose(inverse(v[k]))
+        res[k] = smul(-1, matmul(matmul(mit, G), mit))
+    return res
+
+
+cases.append(graph_case('graph.inv.two-nodes',
+                        'Y = inv(A) + inv(B) with cotangent G: ∇A = −A⁻ᵀ G A⁻ᵀ, ∇B = −B⁻ᵀ G B⁻ᵀ (two inv edges in '
+                        'one back substitution).', ['graph', 'matrix', 'inv'], ii, ii_grad, cotangent=G2,
+                        provenance=P))
+
+# logdet and inv of the same matrix in one graph: f = logdet(A)·Σ inv(A).
+li = {'inputs': [{'id': 'A', 'value': A2}],
+      'nodes': [N('L', 'logdet', 'A'), N('Z', 'inv', 'A'), N('S', 'sum', 'Z'), N('f', 'mul', 'L', 'S')],
+      'output': 'f'}
+
+
+def li_grad(v, G):
+    A = v['A']
+    ait = transpose(inverse(A))
+    L = mp.log(det(A))
+    S = sum(flatten(inverse(A)))
+    ones2 = [[mpf(1), mpf(1)], [mpf(1), mpf(1)]]
+    dS = smul(-1, matmul(matmul(ait, ones2), ait))
+    return {'A': smul(G, add(smul(S, ait), smul(L, dS)))}
+
+
+cases.append(graph_case('graph.logdet-times-sum-inv',
+                        'f = logdet(A)·Σ inv(A): ∇A = (Σ A⁻¹)·A⁻ᵀ − logdet(A)·A⁻ᵀ 𝟙𝟙ᵀ A⁻ᵀ (inv\'s edge is applied '
+                        'before logdet\'s in back substitution).', ['graph', 'matrix', 'inv', 'logdet'], li, li_grad,
+                        provenance=P))
+
+# logdet next to another input's gradient: f = logdet(A) + Σ B, wrt both.
+lb = {'inputs': [{'id': 'A', 'value': A2}, {'id': 'B', 'value': B2}],
+      'nodes': [N('L', 'logdet', 'A'), N('S', 'sum', 'B'), N('f', 'add', 'L', 'S')], 'output': 'f'}
+cases.append(graph_case('graph.logdet-plus-sum',
+                        'f = logdet(A) + Σ B: ∇A = A⁻ᵀ, ∇B = 𝟙 (the gradient of B is untouched by logdet\'s edge).',
+                        ['graph', 'matrix', 'logdet'], lb,
+                        lambda v, G: {'A': smul(G, transpose(inverse(v['A']))), 'B': emap(lambda t: G, v['B'])},
+                        provenance=P))
+
+# Elementwise edges next to another gradient: F = h(X) + sin(Y) with cotangent G, wrt X and Y;
+# ∇X = G ⊙ h'(X), ∇Y = G ⊙ cos(Y). One case per edge kind.
+Xh = [[0.5, -1], [1.5, 0.25]]
+Yh = [[1, -0.5], [2, 0.75]]
+Gh = [[1, -2], [0.5, 1.5]]
+Zc = [[2, -1], [0.5, 3]]
+hcases = [
+    ('exp', [N('E', 'exp', 'X')], {}, lambda X, v: emap(mp.exp, X)),
+    ('cos', [N('E', 'cos', 'X')], {}, lambda X, v: emap(lambda t: -mp.sin(t), X)),
+    ('pow', [N('E', 'pow', 'X', exponent=3)], {}, lambda X, v: emap(lambda t: 3 * t * t, X)),
+    ('div-denominator', [N('E', 'div', 'Z', 'X')], {'constants': [{'id': 'Z', 'value': Zc}]},
+     lambda X, v: emap(lambda z, t: -z / (t * t), v['Z'], X)),
+]
+for name, enodes, extra, dh in hcases:
+    hg = {'inputs': [{'id': 'X', 'value': Xh}, {'id': 'Y', 'value': Yh}]}
+    hg.update(extra)
+    hg['nodes'] = enodes + [N('W', 'sin', 'Y'), N('F', 'add', 'E', 'W')]
+    hg['output'] = 'F'
+    cases.append(graph_case('graph.elementwise-edge.%s-beside-gradient' % name,
+                            'F = E + sin(Y) with E = %s and cotangent G: ∇X = G ⊙ ∂E/∂X, ∇Y = G ⊙ cos(Y) '
+                            '(the edge into X\'s gradient leaves Y\'s alone).' % enodes[0]['op'],
+                            ['graph', 'matrix', enodes[0]['op']], hg,
+                            lambda v, G, dh=dh: {'X': had(G, dh(v['X'], v)), 'Y': had(G, emap(mp.cos, v['Y']))},
+                            cotangent=Gh, provenance=P))
+
+# trace's adjoint outer(I_n) with zeros included (spec: prim.trace.linearize, op.dot.adjoint): an infinite
+# cotangent gives ∞ on the diagonal and ∞·0 = NaN off it (spec: nan.policy); the unused input B keeps a zero
+# gradient in the same back substitution.
+tinf = {'inputs': [{'id': 'A', 'value': [[1, 2], [3, -1]]}, {'id': 'B', 'value': B2}],
+        'nodes': [N('f', 'trace', 'A')], 'output': 'f'}
+cases.append(graph_case('graph.trace.infinite-cotangent-beside-unused',
+                        'f = tr A with cotangent +∞: ∇A = ∞·I_n with every term (∞ on the diagonal, ∞·0 = NaN off '
+                        'it); the unused input B has gradient 0.', ['graph', 'matrix', 'trace', 'nan'], tinf,
+                        lambda v, G: {'A': [[mpf('inf'), mpf('nan')], [mpf('nan'), mpf('inf')]], 'B': zeros([2, 2])},
+                        cotangent='Infinity', fd=False,
+                        provenance=prov('closed-form', SRC, 'spec: prim.trace.linearize, op.dot.adjoint, nan.policy. '
+                                        'FD skipped: the cotangent is infinite.')))
+
+# pow(X, 0)'s edge is ℋ(0) (spec: prim.pow.linearize), applied to an adjoint with infinite elements:
+# 0·∞ = NaN there, 0 elsewhere (spec: nan.policy); Y's gradient beside it is G ⊙ cos(Y).
+Gi = [['Infinity', 1], [-2, 'Infinity']]
+pz = {'inputs': [{'id': 'X', 'value': [[2, 0.5], [3, -1]]}, {'id': 'Y', 'value': Yh}],
+      'nodes': [N('P', 'pow', 'X', exponent=0), N('W', 'sin', 'Y'), N('F', 'add', 'P', 'W')], 'output': 'F'}
+cases.append(graph_case('graph.pow.zero-exponent-infinite-adjoint',
+                        'F = pow(X, 0) + sin(Y) with cotangent G = [[∞, 1], [−2, ∞]]: ∇X = 0 ⊙ G (NaN where G is '
+                        'infinite, 0 elsewhere), ∇Y = G ⊙ cos(Y).', ['graph', 'matrix', 'pow', 'nan'], pz,
+                        lambda v, G: {'X': emap(lambda g: mpf('nan') if mp.isinf(g) else mpf(0), G),
+                                      'Y': had(G, emap(mp.cos, v['Y']))}, cotangent=Gi, fd=False,
+                        provenance=prov('closed-form', SRC, 'spec: prim.pow.linearize, nan.policy. FD skipped: the '
+                                        'cotangent is infinite.')))
+
+
+def domain_case(cid, description, graph, notes):
+    """A graph case whose outcome is E_DOMAIN, checked with the independent evaluator."""
+    try:
+        evaluate(graph)
+    except DomainError:
+        pass
+    else:
+        raise AssertionError('%s: evaluator did not fail' % cid)
+    cases.append({'id': cid, 'description': description, 'tags': ['graph', 'error', 'E_DOMAIN'], 'kind': 'graph',
+                  'graph': graph, 'expect': {'error': 'E_DOMAIN'},
+                  'provenance': {'method': 'hand', 'source': 'hand; spec: %s' % notes}})
+
+
+domain_case('graph.div.matrix-zero-first-denominator',
+            'Y = A ⊘ B for 2x2 matrices with B₀₀ = 0 (the first element): E_DOMAIN at the div node.',
+            {'inputs': [{'id': 'A', 'value': [[1, 2], [3, 4]]}, {'id': 'B', 'value': [[0, 1], [2, 3]]}],
+             'nodes': [N('Y', 'div', 'A', 'B'), N('f', 'sum', 'Y')], 'output': 'f'},
+            'prim.div.domain, error.E_DOMAIN')
+domain_case('graph.logdet.singular-negative-diagonal',
+            'f = logdet(A) for A = [[0, 0], [0, −1]]: singular (a zero pivot in column 0), E_DOMAIN — not −∞ '
+            'from Σ ln|U_kk| with the sign of the nonzero pivots.',
+            {'inputs': [{'id': 'A', 'value': [[0, 0], [0, -1]]}], 'nodes': [N('f', 'logdet', 'A')], 'output': 'f'},
+            'prim.logdet.domain, prim.gepp, error.E_DOMAIN')
 
 if __name__ == '__main__':
     write_cases('graphs', cases)
