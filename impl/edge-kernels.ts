@@ -37,6 +37,7 @@ export function runEdge(g: GraphCode, x: Float64Array, mm: Matmul, tag: number, 
     case (15 satisfies E["EXP"]): case (16 satisfies E["LOG"]): case (17 satisfies E["SIN"]): case (18 satisfies E["COS"]): case (19 satisfies E["TANH"]): case (20 satisfies E["SIGMOID"]):
     case (21 satisfies E["SQRT"]): case (22 satisfies E["SQUARE"]): case (23 satisfies E["RELU"]): case (24 satisfies E["POW"]):
       // ℋ(D), self-adjoint.  @see spec/03-primitives.md#prim.elementwise
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (true, B > 0) — b is read only by the MUL_A, DIV_A and DIV_B edges of two-argument nodes (B ≥ 0), and valOff[0] = 0
       return hadamardEdge(tag, x, dst, src, a, B >= 0 ? g.valOff[B]! : 0, c, n, g.attr[i] ?? 0);
     case (6 satisfies E["SCALE_S"]): { // outer(X); adjoint dot(X)  @see spec/03-primitives.md#prim.scale.linearize
       const X = g.valOff[B]!;
@@ -66,11 +67,13 @@ export function runEdge(g: GraphCode, x: Float64Array, mm: Matmul, tag: number, 
     }
     case (11 satisfies E["SUM"]): // 𝟙ᵀ•; adjoint outer(𝟙)  @see spec/03-primitives.md#prim.sum.linearize
       if (adjoint) outerOnesAcc(x, x[src]!, dst, g.size[A]!);
+      // Stryker disable next-line ConditionalExpression: equivalent (false) — 0 + t differs from t only for t = −0, and it is added to ẋ_u, which tangentSweep zero-fills (+0) just before: +0 + −0 = +0 + +0
       else x[dst] = x[dst]! + sumOf(x, src, g.size[A]!, g.rows[A] === 0);
       return;
     case (12 satisfies E["DOT_A"]): case (13 satisfies E["DOT_B"]): { // Bᵀ• / Aᵀ•; adjoint outer(B) / outer(A)  @see spec/03-primitives.md#prim.dot.linearize
       const G = tag === (12 satisfies E["DOT_A"]) ? g.valOff[B]! : a;
       if (adjoint) outerAcc(x, x[src]!, dst, G, g.size[A]!);
+      // Stryker disable next-line ConditionalExpression: equivalent (false) — 0 + t differs from t only for t = −0, and it is added to ẋ_u, which tangentSweep zero-fills (+0) just before: +0 + −0 = +0 + +0
       else x[dst] = x[dst]! + inner(x, G, src, g.size[A]!, g.rows[A] === 0);
       return;
     }
@@ -82,6 +85,7 @@ export function runEdge(g: GraphCode, x: Float64Array, mm: Matmul, tag: number, 
       return invEdge(x, adjoint, g.rows[A]!, c, src, dst, g.scratch[2]);
     case (26 satisfies E["LOGDET"]): // (A⁻ᵀ)ᵀ•  @see spec/03-primitives.md#prim.logdet.linearize
       return logdetEdge(x, adjoint, g.rows[A]!, a, src, dst, g.scratch[0], g.scratch[1]);
+    // Stryker disable next-line ConditionalExpression: equivalent — unreachable: tags come from EDGE_OF_PRIM, each with its case
     default:
       throw new Error(`internal: unknown edge tag ${tag}`);
   }

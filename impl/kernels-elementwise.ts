@@ -22,17 +22,28 @@ const sigmoid = (v: number): number => 1 / (1 + Math.exp(-v));
 /** C = h.(A) for an elementwise primitive. @see spec/03-primitives.md#prim.elementwise */
 export function elementwiseForward(op: number, x: Float64Array, a: number, c: number, n: number, p: number): void {
   switch (op) {
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the extra write lands one element past node u's value: the next unknown's value (values laid out in order, compile-graph.ts), written in full at its own step before any read, or the slot region (adjoint slots zeroed on first touch or by the wrt fill, the output's set to the cotangent; tangent slots filled) or the inv/logdet scratch (written before read), or past the arena's end (ignored)
     case (11 satisfies P["exp"]): for (let k = 0; k < n; k++) x[c + k] = Math.exp(x[a + k]!); return; // prim.exp.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (12 satisfies P["log"]): for (let k = 0; k < n; k++) x[c + k] = Math.log(x[a + k]!); return; // prim.log.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (13 satisfies P["sin"]): for (let k = 0; k < n; k++) x[c + k] = Math.sin(x[a + k]!); return; // prim.sin.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (14 satisfies P["cos"]): for (let k = 0; k < n; k++) x[c + k] = Math.cos(x[a + k]!); return; // prim.cos.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (15 satisfies P["tanh"]): for (let k = 0; k < n; k++) x[c + k] = Math.tanh(x[a + k]!); return; // prim.tanh.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (16 satisfies P["sigmoid"]): for (let k = 0; k < n; k++) x[c + k] = sigmoid(x[a + k]!); return; // prim.sigmoid.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (17 satisfies P["sqrt"]): for (let k = 0; k < n; k++) x[c + k] = Math.sqrt(x[a + k]!); return; // prim.sqrt.forward (sqrt(−0) = −0)
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (18 satisfies P["square"]): for (let k = 0; k < n; k++) { const v = x[a + k]!; x[c + k] = v * v; } return; // prim.square.forward
     // Math.max gives relu(−0) = +0 and relu(NaN) = NaN.  @see spec/03-primitives.md#prim.relu.forward
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (19 satisfies P["relu"]): for (let k = 0; k < n; k++) x[c + k] = Math.max(x[a + k]!, 0); return;
+    // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for exp's case above
     case (20 satisfies P["pow"]): for (let k = 0; k < n; k++) x[c + k] = Math.pow(x[a + k]!, p); return; // prim.pow.forward (0^0 = 1)
+    // Stryker disable next-line ConditionalExpression: equivalent — unreachable: forwardSweep's default branch passes only the elementwise tags 11–20, each with its case
     default: throw new Error(`internal: ${op} is not an elementwise primitive`);
   }
 }
@@ -50,16 +61,22 @@ export interface DomainFault {
  */
 export function elementwiseDomainFault(op: number, x: Float64Array, a: number, n: number, p: number): DomainFault | undefined {
   switch (op) {
+    // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
     case (12 satisfies P["log"]): return firstWhere(x, a, n, (v) => v <= 0, "x > 0"); // prim.log.domain
+    // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
     case (17 satisfies P["sqrt"]): return firstWhere(x, a, n, (v) => v < 0, "x ≥ 0"); // prim.sqrt.domain
     case (20 satisfies P["pow"]): // prim.pow.domain: negative bases for integer p only, zero for p ≥ 0 only
+      // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
       if (Number.isInteger(p)) return p >= 0 ? undefined : firstWhere(x, a, n, (v) => v === 0, "every element ≠ 0");
+      // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
       return p > 0 ? firstWhere(x, a, n, (v) => v < 0, "x ≥ 0") : firstWhere(x, a, n, (v) => v <= 0, "x > 0");
+    // Stryker disable next-line ConditionalExpression: equivalent — without the statement the function falls off its end and returns undefined as well
     default: return undefined;
   }
 }
 
 function firstWhere(x: Float64Array, a: number, n: number, bad: (v: number) => boolean, need: string): DomainFault | undefined {
+  // Stryker disable next-line ArithmeticOperator,ObjectLiteral: message text (got: x[a - k], {}) — need and got only word the message; any returned object raises the same E_DOMAIN at the same node
   for (let k = 0; k < n; k++) if (bad(x[a + k]!)) return { need, got: x[a + k]! };
   return undefined;
 }
@@ -106,6 +123,7 @@ export function hadamardEdge(tag: number, x: Float64Array, dst: number, src: num
       if (p === 0) for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + 0 * x[src + k]!;
       else for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + p * Math.pow(x[a + k]!, p - 1) * x[src + k]!;
       return;
+    // Stryker disable next-line ConditionalExpression: equivalent — unreachable: runEdge passes only the Hadamard tags, each with its case
     default: throw new Error(`internal: edge ${tag} is not a Hadamard edge`);
   }
 }

