@@ -392,6 +392,17 @@ cases.append(graph_case('graph.pow.zero-exponent-infinite-adjoint',
                         provenance=prov('closed-form', SRC, 'spec: prim.pow.linearize, nan.policy. FD skipped: the '
                                         'cotangent is infinite.')))
 
+# Partial pivoting for accuracy (spec: prim.gepp): after column 0 the candidates at column 1 are 1 (row 1)
+# and about 1e−8 (row 2); the largest keeps the elimination stable, the small one would lose about eight
+# digits of an inverse whose entries are all of order 1.
+Ag = [[2, 1, 1], [1, 1.5, 0.3], [1, 0.50000001, 0.7]]
+Gg = [[1, -1, 0.5], [0.25, 1, -2], [1, 0.5, 1]]
+gi = {'inputs': [{'id': 'M', 'value': Ag}], 'nodes': [N('Y', 'inv', 'M')], 'output': 'Y'}
+cases.append(graph_case('graph.inv.pivot-choice-accuracy',
+                        'Y = inv(M) for a 3x3 M where partial pivoting keeps the pivot 1 over ~1e−8 at column 1; '
+                        'cotangent G: ∇M = −M⁻ᵀ G M⁻ᵀ.', ['graph', 'matrix', 'inv', 'pivot'], gi, pinv_grad,
+                        cotangent=Gg, provenance=P))
+
 
 def domain_case(cid, description, graph, notes):
     """A graph case whose outcome is E_DOMAIN, checked with the independent evaluator."""
