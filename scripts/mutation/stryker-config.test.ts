@@ -1,7 +1,9 @@
 // npm run mutation is not run by npm test (half an hour); this keeps its wiring from rotting: the
 // configs name files that exist, mutate only logic files, and the suite Stryker runs is the
 // conformance suite's file, found by the vitest project the config names.
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createVitest } from "vitest/node";
@@ -82,5 +84,32 @@ describe("the message-text ignorer", () => {
     expect(await ignored("function zip(a, b, f, what = \"operands\") { return a; }")).toEqual(['what = "operands"']);
     expect(await ignored("function shorten(t) { return t; } function other(t) { return t; }")).toEqual(["function shorten(t) { return t; }"]);
     expect(await ignored('other("E_SHAPE", "text"); fail(code);')).toEqual([]);
+  });
+});
+
+describe("npm run mutation:survivors", () => {
+  it("prints the score (Killed and Timeout detected; Ignored apart) and each undetected mutant with its source line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "survivors-"));
+    const report = join(dir, "r.json");
+    const mutant = (id: string, status: string, line: number, mutatorName: string, replacement: string) => ({ id, status, mutatorName, replacement, location: { start: { line, column: 3 }, end: { line, column: 9 } } });
+    writeFileSync(report, JSON.stringify({
+      schemaVersion: "2",
+      files: {
+        "impl/a.ts": {
+          language: "typescript",
+          source: "const a = 1;\nif (a > 0) f();\n",
+          mutants: [mutant("1", "Killed", 1, "NumericLiteral", "0"), mutant("2", "Survived", 2, "EqualityOperator", "a >= 0"), mutant("3", "Timeout", 2, "BlockStatement", "{}"), mutant("4", "Ignored", 2, "StringLiteral", '""'), mutant("5", "NoCoverage", 1, "ArrayDeclaration", "[]")],
+        },
+      },
+    }));
+    const r = spawnSync(process.execPath, ["scripts/mutation/survivors.mjs", report], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")).toEqual([
+      `${report}: 4 judged — 1 killed, 1 timeouts, 1 survived, 1 no coverage → 50.0 % (timeouts as survivors 25.0 %); 1 ignored (counted against: 40.0 %)`,
+      '  impl/a.ts:1:3 NoCoverage ArrayDeclaration → "[]" | const a = 1;',
+      '  impl/a.ts:2:3 Survived EqualityOperator → "a >= 0" | if (a > 0) f();',
+      "",
+    ]);
+    expect(spawnSync(process.execPath, ["scripts/mutation/survivors.mjs", join(dir, "none.json")], { encoding: "utf8" }).status).toBe(1);
   });
 });
