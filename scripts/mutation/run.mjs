@@ -6,7 +6,7 @@
  * its properties (quick profile, default seed) and the invalid corpus against the mutated tree
  * through Stryker's vitest runner, each mutant judged by the tests that reach it.
  * Configs: scripts/mutation/stryker.<target>.conf.mjs (shared options in stryker-config.mjs).
- * Reports: reports/mutation/<target>.html and .json. About half an hour for both trees on two
+ * Reports: reports/mutation/<target>.html and .json. About 1½ hours for both trees on two
  * cores: not part of `npm test` or .ci/run.
  */
 import { spawn, spawnSync } from "node:child_process";

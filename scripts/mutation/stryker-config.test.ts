@@ -1,4 +1,4 @@
-// npm run mutation is not run by npm test (half an hour); this keeps its wiring from rotting: the
+// npm run mutation is not run by npm test (1½ hours); this keeps its wiring from rotting: the
 // configs name files that exist, mutate only logic files, and the suite Stryker runs is the
 // conformance suite's file, found by the vitest project the config names.
 import { spawnSync } from "node:child_process";
