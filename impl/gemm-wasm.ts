@@ -19,7 +19,7 @@
  * kernel are byte addresses (8 × the workspace index).
  */
 import { gemmNN, gemmNT, gemmTN, type Matmul } from "./kernels-matmul.js";
-import { gemmModule, instantiate, MR, NR, type MacroKernels } from "./wasm-gemm-module.js";
+import { forgetGemmModule, gemmModule, instantiate, MR, NR, type MacroKernels } from "./wasm-gemm-module.js";
 
 /**
  * Slice depth and the workspace's capacities (doubles): Ã stays in L2, a B̃ panel in L1, and C̃ holds
@@ -164,3 +164,12 @@ let shared: WasmMatmul | undefined;
 
 /** The process's wasm gemm (made on first use; callers check {@link wasmAvailable} first). */
 export const wasmMatmul = (): WasmMatmul => (shared ??= new WasmMatmul());
+
+// Stryker disable all: a hook of the mutation suite, which conform never calls
+/** Forgets the process's wasm gemm and its module (for the mutation suite: see {@link forgetGemmModule}). */
+export function forgetWasmGemm(): void {
+  shared = undefined;
+  forgetGemmModule();
+}
+// Stryker restore all
+

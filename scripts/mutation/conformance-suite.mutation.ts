@@ -28,7 +28,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { deserialize } from "node:v8";
-import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Backend } from "../../conformance/backends/index.js";
 import type { InvalidEntry } from "../../conformance/invalid/manifest.js";
 import type { LoadedCase } from "../../conformance/load/index.js";
@@ -59,19 +59,22 @@ interface Loaded {
   readonly quickRuns: number;
   readonly loadCaseFiles: typeof import("../../conformance/load/index.js").loadCaseFiles;
   readonly SpecError: typeof SpecError;
+  /** impl's forgetWasmGemm (see the beforeEach below). */
+  readonly forgetWasmGemm: () => void;
 }
 let loaded: Loaded | undefined;
 let failure: unknown;
 
 beforeAll(async () => {
   try {
-    const [backends, run, properties, load, ref, implModule] = await Promise.all([
+    const [backends, run, properties, load, ref, implModule, gemmWasm] = await Promise.all([
       import("../../conformance/backends/index.js"),
       import("../../conformance/run/judge.js"),
       import("../../conformance/run/run-properties.js"),
       import("../../conformance/load/index.js"),
       import("../../reference/index.js"),
       import("../../impl/index.js"),
+      import("../../impl/gemm-wasm.js"),
     ]);
     const backend = await backends.loadBackend(target);
     const hello = await backend.hello();
@@ -85,6 +88,7 @@ beforeAll(async () => {
       quickRuns: properties.PROFILES.quick,
       loadCaseFiles: load.loadCaseFiles,
       SpecError: ref.SpecError,
+      forgetWasmGemm: gemmWasm.forgetWasmGemm,
     };
   } catch (e) {
     failure = e;
@@ -92,6 +96,16 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await loaded?.backend.close();
+});
+
+/**
+ * impl emits its WebAssembly GEMM module once per process and keeps it; Stryker runs many mutants
+ * in one worker process, so a mutant of the emitter (wasm-emit.ts, wasm-gemm-module.ts) would
+ * take effect only if no earlier test had built the module. Forgetting it before each test makes
+ * every test that reaches the blocked GEMM emit the module under the active mutant.
+ */
+beforeEach(() => {
+  loaded?.forgetWasmGemm();
 });
 
 /** The project's code, or the error that kept it from loading (every test fails with it). */
