@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { GraphCase } from "../../reference/index.js";
 import { reference } from "../../reference/index.js";
+import { forwardReverseRuns, withEarlierOutput } from "./forward-reverse.js";
 import { forwardReverseProperty, graphGradientProperty, kinkConventionProperty } from "./index.js";
 import type { PropertyResult } from "./property-result.js";
 import { BROKEN } from "./testing/broken-backends.js";
@@ -38,7 +39,7 @@ describe("the kink and forward-mode properties catch what graph-gradient cannot"
   it("the catalog's kink and forward-mode claims are the ones tested here", () => {
     const claims = (p: string) => CATALOG.filter((e) => e.caughtBy.includes(p)).map((e) => e.name);
     expect(claims("property.kink-convention")).toEqual(["reluKinkOne"]);
-    expect(claims("property.forward-reverse")).toEqual(["jvpTanhWrong", "liesForward"]); // liesForward: a process, spawned elsewhere
+    expect(claims("property.forward-reverse")).toEqual(["jvpTanhWrong", "jvpLastNode", "liesForward"]); // liesForward: a process, spawned elsewhere
   });
 
   it("relu'(0) = 1: kink-convention fails it on relu(0); graph-gradient, away from kinks, passes it", async () => {
@@ -60,6 +61,35 @@ describe("the kink and forward-mode properties catch what graph-gradient cannot"
     expect(await replay(BROKEN.jvpTanhWrong, c)).toBeUndefined();
   });
 
+  it("a forward mode that answers for the last node: forward-reverse moves the output earlier and fails it", async () => {
+    const r = await caught("jvpLastNode", forwardReverseProperty);
+    const c = r.counterexample as GraphCase;
+    expect(c.graph.output).not.toBe(c.graph.nodes.at(-1)?.id);
+    expect(await replay(BROKEN.jvpLastNode, c)).toBeUndefined(); // reverse mode is right
+  });
+
+  it("runs at least 100 cases, or none when none are asked for", async () => {
+    expect([0, 1, 25, 100, 1000].map(forwardReverseRuns)).toEqual([0, 100, 100, 100, 1000]);
+    expect((await forwardReverseProperty(reference, { seed: 7, runs: 25 })).runs).toBe(100);
+  });
+
+  it("withEarlierOutput: an earlier scalar node becomes the output, or the case is unchanged", () => {
+    const c: GraphCase = {
+      id: "t", kind: "graph", description: "",
+      graph: {
+        inputs: [{ id: "x", value: [[1, 2], [3, 4]] }],
+        nodes: [{ id: "a", op: "sum", args: ["x"] }, { id: "b", op: "transpose", args: ["x"] }, { id: "d", op: "trace", args: ["b"] }, { id: "y", op: "add", args: ["a", "d"] }],
+        output: "y",
+      },
+    };
+    expect(withEarlierOutput(c, null)).toBe(c);
+    expect(withEarlierOutput(c, 0).graph.output).toBe("a");
+    expect(withEarlierOutput(c, 1).graph.output).toBe("d"); // b is a matrix
+    expect(withEarlierOutput(c, 2).graph.output).toBe("a");
+    const single: GraphCase = { ...c, graph: { ...c.graph, nodes: [{ id: "y", op: "sum", args: ["x"] }] } };
+    expect(withEarlierOutput(single, 3)).toBe(single);
+  });
+
   it("a consistently wrong linearization (sub) is invisible to forward-reverse", async () => {
     expect((await forwardReverseProperty(BROKEN.subSignError, { seed: 42, runs: 100 })).status).toBe("pass");
   });
@@ -67,7 +97,7 @@ describe("the kink and forward-mode properties catch what graph-gradient cannot"
   it("shrinks graph counterexamples to a median of at most 4 nodes", () => {
     const sorted = [...sizes].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] as number;
-    expect(sorted.length).toBe(12);
+    expect(sorted.length).toBe(13);
     expect(median).toBeLessThanOrEqual(4);
   });
 });

@@ -8,6 +8,7 @@
 import { reference, type Tensor } from "../../../reference/index.js";
 import * as O from "../../../reference/operator.js";
 import * as T from "../../../reference/tensor.js";
+import type { BackendLike } from "../backend-like.js";
 import { adjointWith, backendWith, onNodes, withoutArgument } from "./broken-parts.js";
 import { offByOneSolve, overwritingSolve } from "./broken-solvers.js";
 
@@ -37,6 +38,11 @@ export const BROKEN = {
   mulDroppedEdge: backendWith("mul-dropped-edge", { edges: withoutArgument("mul", 1) }),
   /** Forward mode only: tanh' = 1 − tanh in jvp; reverse mode is right. */
   jvpTanhWrong: backendWith("jvp-tanh-wrong", { forwardEdge: onNodes("tanh", (e, _args, y) => ({ ...e, operator: O.hadamard(T.map(y, (c) => 1 - c)) })) }),
+  /**
+   * Forward mode only: jvp answers for the graph's last node, as if the output were always last
+   * (it is in every graph graphCase() makes); reverse mode is right.
+   */
+  jvpLastNode: lastNodeJvp(backendWith("jvp-last-node", {})),
   /** 𝓞ᵀ• keeps domain and codomain instead of exchanging them. */
   zeroNotExchanged: backendWith("zero-not-exchanged", { adjoint: adjointWith((a) => (a.op === "zero" ? a : undefined)) }),
   /** matmul's two linearizations swapped. */
@@ -50,6 +56,11 @@ export const BROKEN = {
     edge: onNodes("matmul", (e, [A]) => (e.operator.op === "left" ? { ...e, operator: O.left((A as number[][]).map((row) => row.map((v, j) => (j >= 256 ? 0 : v)))) } : e)),
   }),
 } as const;
+
+/** `b` with a jvp that evaluates the graph's last node as the output. */
+function lastNodeJvp(b: BackendLike): BackendLike {
+  return { ...b, jvp: (c, tangent) => b.jvp?.({ ...c, graph: { ...c.graph, output: c.graph.nodes.at(-1)?.id ?? c.graph.output } }, tangent) };
+}
 
 export type BrokenName = keyof typeof BROKEN;
 

@@ -59,6 +59,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   inProcess("matmulSwapped", "graph", "matmul's two linearizations swapped", ["prim.matmul.rectangular", "property.graph-gradient"]),
   inProcess("matmulSliceDropped", "graph", "matmul's adjoint loses the inner dimension past 256 (a blocked kernel's last slice)", ["property.large-matmul"]),
   inProcess("jvpTanhWrong", "graph", "forward mode disagrees with reverse (tanh' in jvp)", ["property.forward-reverse"]),
+  inProcess("jvpLastNode", "graph", "forward mode answers for the last node, not the output", ["property.forward-reverse"]),
   subprocess("crashes", "crashes.mjs", "crashes (uncaught exception on logdet)", "error", "crashed", ["prim.logdet.matrix-2x2", "graph.logdet-gram"]),
   subprocess("hangs", "hangs.mjs", "hangs (never answers solve)", "error", "timeout", ["error.shape.system-edge-operator"]),
   subprocess("printsGarbage", "prints-garbage.mjs", "prints garbage (a debug line on stdout)", "error", "protocol", ["prim.matmul.rectangular", "paper.mlp.showcase"]),
