@@ -98,6 +98,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
   const scratch: [number, number, number] = [slotsTop, slotsTop + side * side, slotsTop + 2 * side * side];
   const arenaSize = slotsTop + 3 * side * side;
   const code: GraphCode = {
+    // Stryker disable next-line UnaryOperator: a sentinel never read — adjBase is used only by the scalar sweeps (sweeps-scalar.ts), when scalar is true
     idOf: p.idOf, nsrc, ninputs, nnodes, fault, scalar, adjBase: scalar ? top : -1, rows: rows.subarray(0, N), cols: cols.subarray(0, N), size, valOff, adjOff, tanOff,
     op, arg0, arg1, attr, revStart: reverse.start, revFrom: reverse.from, revTag: reverse.tag, revInit: reverse.init,
     tanNodes: forward.order, output, wrt: p.wrt, scratch, arenaSize,
@@ -121,6 +122,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
     if (fault !== undefined) return { start, from: new Int32Array(0), tag: new Uint8Array(0), init: new Uint8Array(0), top };
     const live = new Uint8Array(N);
     live[output] = 1;
+    // Stryker disable next-line ArithmeticOperator: equivalent (nnodes + 1) — the extra first steps read past arg0 and live (undefined), mark nothing a later step reads, and the loop goes on from i = nnodes − 1
     for (let i = nnodes - 1; i >= 0; i--) {
       if (live[nsrc + i] === 0) continue;
       live[arg0[i]!] = 1;
@@ -184,6 +186,7 @@ export function compileProgram(program: CompactProgram | Program, options: Compi
       needed[arg0[i]!] = 1;
       if (arg1[i]! >= 0) needed[arg1[i]!] = 1;
     }
+    // Stryker disable next-line UnaryOperator: a default never read — lastUse is consulted only for arguments of the nodes in `order`, each of which the loop below sets
     const lastUse = new Int32Array(N).fill(-1);
     const order = new Int32Array(count);
     for (let i = 0, s = 0; i < nnodes; i++) {

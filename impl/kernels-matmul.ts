@@ -26,6 +26,7 @@ export function gemmNN(x: Float64Array, m: number, n: number, k: number, alpha: 
     const ci = c + i * n;
     const ai = a + i * k;
     let p = 0;
+    // Stryker disable next-line ConditionalExpression: equivalent (false) — skipping the unrolled loop leaves every p to the remainder loop below, which adds the same products to C in the same order: bitwise the same (the unrolling is for speed)
     for (; p < k4; p += 4) {
       const a0 = alpha * x[ai + p]!, a1 = alpha * x[ai + p + 1]!, a2 = alpha * x[ai + p + 2]!, a3 = alpha * x[ai + p + 3]!;
       const b0 = b + p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
@@ -52,6 +53,7 @@ export function gemmTN(x: Float64Array, m: number, n: number, k: number, alpha: 
   for (let i = 0; i < m; i++) {
     const ci = c + i * n;
     let p = 0;
+    // Stryker disable next-line ConditionalExpression: equivalent (false) — skipping the unrolled loop leaves every p to the remainder loop below, which adds the same products to C in the same order: bitwise the same (the unrolling is for speed)
     for (; p < k4; p += 4) {
       const a0 = alpha * x[a + p * m + i]!, a1 = alpha * x[a + (p + 1) * m + i]!;
       const a2 = alpha * x[a + (p + 2) * m + i]!, a3 = alpha * x[a + (p + 3) * m + i]!;
@@ -80,6 +82,7 @@ export function gemmNT(x: Float64Array, m: number, n: number, k: number, alpha: 
     const ai = a + i * k;
     const ci = c + i * n;
     let j = 0;
+    // Stryker disable next-line ConditionalExpression: equivalent (false) — skipping the four-column loop leaves every j to the one-column loop below, which forms the same dot product in the same order and adds α·s the same way: bitwise the same
     for (; j < n4; j += 4) {
       const b0 = b + j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;

@@ -150,6 +150,7 @@ export class OperatorCode {
           parts.push(node);
           shape = T;
           const size = t < acting.length - 1 ? sizeOf(T) : 0;
+          // Stryker disable next-line UnaryOperator: a sentinel never read — a part with no temporary (size 0) is the composition's last, which writes to the destination
           temps.push({ at: size > 0 ? this.reserve(size) : -1, size });
         });
         return { node: this.group(OPK.COMPOSE, parts, temps), T: shape };
@@ -159,6 +160,7 @@ export class OperatorCode {
         // Stryker disable next-line OptionalChaining,StringLiteral: not backend behaviour — the schema requires at least one operator in `of` (spec/schema/operator.schema.json, minItems 1), so no backend receives an empty sum; a guard for library callers
         const T = parts[0]?.T ?? fail("E_SHAPE", "a sum of no operators has no codomain");
         for (const p of parts) if (!sameShape(p.T, T)) fail("E_SHAPE", `summands have different shapes: ${formatShape(T)} and ${formatShape(p.T)}`);
+        // Stryker disable next-line UnaryOperator: a sentinel never read — a sum's parts each write to the destination; runOperator's SUM case reads no temporaries
         return { node: this.group(OPK.SUM, parts.map((p) => p.node), parts.map(() => ({ at: -1, size: 0 }))), T };
       }
       case "adjoint": // applies adj(o); adj(adj(o)) = o  @see spec/02-operators.md#op.adjoint.apply
