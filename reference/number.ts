@@ -62,7 +62,8 @@ export function parseTensor(raw: RawTensor, pointer = ""): Tensor {
 export const MAX_DECLARED_ELEMENTS = 2 ** 24;
 
 /**
- * A shape as written: `[]` or `[m, n]` with positive integers, each at most
+ * A shape as written: `[]` or `[m, n]` (E_SCHEMA at the shape otherwise) with positive integers
+ * (E_SCHEMA at the dimension, as the schema's `items`), each at most
  * {@link MAX_DECLARED_ELEMENTS} (the schema's `maximum`: E_SCHEMA at the dimension) and `m·n` at
  * most that too (E_SCHEMA at the shape), checked here because the reference and impl are used as
  * libraries on cases no loader has seen, and allocate from the shape.
@@ -70,10 +71,10 @@ export const MAX_DECLARED_ELEMENTS = 2 ** 24;
  * @see spec/06-conformance.md#load.declared-shape
  */
 export function parseShape(raw: RawShape, pointer = ""): Shape {
-  const ok =
-    Array.isArray(raw) &&
-    (raw.length === 0 || (raw.length === 2 && raw.every((d) => Number.isInteger(d) && d > 0)));
-  if (!ok) fail("E_SCHEMA", `not a shape: ${shorten(JSON.stringify(raw))}`, { pointer });
+  if (!Array.isArray(raw) || (raw.length !== 0 && raw.length !== 2)) fail("E_SCHEMA", `not a shape: ${shorten(JSON.stringify(raw))}`, { pointer });
+  // A bad dimension is reported at the dimension, as the schema's `items` rule is (the loader's pointer).
+  const bad = raw.findIndex((d) => !Number.isInteger(d) || d < 1);
+  if (bad >= 0) fail("E_SCHEMA", `a dimension must be a positive whole number, got ${shorten(JSON.stringify(raw[bad]))}`, { pointer: `${pointer}/${bad}` });
   const problem = declaredShapeProblem(raw);
   if (problem !== undefined) fail("E_SCHEMA", problem.detail, { pointer: pointer + problem.pointer });
   return raw;

@@ -178,6 +178,9 @@ const LIBRARY_CHECKED: ReadonlySet<string> = new Set([
   "shape-declared-dimension-2-31.json",
   "shape-declared-dimension-huge.json",
   "shape-declared-elements.json",
+  "shape-dimension-fraction.json",
+  "shape-dimension-zero.json",
+  "shape-one-dimension.json",
   "system-rhs-ragged.json",
 ]);
 
