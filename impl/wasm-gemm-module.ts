@@ -47,8 +47,10 @@ function macro(zeroStart: boolean): Func {
   for (let r = 0; r < MR; r++) {
     for (let h = 0; h < H; h++) {
       if (zeroStart) f.zero().set(acc(r, h));
-      // Stryker disable next-line ArithmeticOperator: `16 / h` is the same offset — 16 for h = 1, and for h = 0 Infinity, which the u32 LEB128 encoder writes as 0
-      else f.get(ROW).get(LDC).i32(r).mul().add().load(16 * h).set(acc(r, h));
+      else {
+        // Stryker disable next-line ArithmeticOperator: `16 / h` is the same offset — 16 for h = 1, and for h = 0 Infinity, which the u32 LEB128 encoder writes as 0
+        f.get(ROW).get(LDC).i32(r).mul().add().load(16 * h).set(acc(r, h));
+      }
     }
   }
   f.get(KC).set(P);
