@@ -41,7 +41,9 @@ interface Regime {
  * same for Aᵀ·Ȳ, whose inner dimension is m, and gives A·B several row blocks (more than 128 rows at
  * a 256-deep slice); `wide` gives Ȳ·Bᵀ — never sliced along its inner dimension n, so at n ≈ 2000
  * its blocks are at most 16 rows by 64 columns — more than one of each, and A·B more than one
- * column block.
+ * column block; `very-wide` takes Ȳ·Bᵀ's inner dimension past 8192, where one unsliced panel no
+ * longer fits a blocked kernel's workspace (impl hands such a product to its plain kernels) —
+ * the kind of limit a GPU backend meets at its largest texture side.
  */
 export const REGIMES: readonly Regime[] = [
   { name: "small", m: [1, 12], k: [1, 12], n: [1, 12] },
@@ -49,6 +51,7 @@ export const REGIMES: readonly Regime[] = [
   { name: "deep", m: [4, 24], k: [250, 270], n: [4, 24] },
   { name: "tall", m: [250, 270], k: [250, 270], n: [3, 9] },
   { name: "wide", m: [14, 24], k: [60, 80], n: [1990, 2100] },
+  { name: "very-wide", m: [4, 9], k: [4, 9], n: [8150, 8250] },
 ];
 
 export interface LargeMatmulValue {
